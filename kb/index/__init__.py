@@ -1,0 +1,1 @@
+"""The full-text index: derived from the database, rebuildable at any time."""

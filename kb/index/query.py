@@ -1,0 +1,186 @@
+"""From whatever a person types to a Whoosh query, leniently.
+
+Nothing typed is an error: unbalanced quotes and brackets are closed, a lone `title:` or a stray
+operator is dropped, control characters are removed, and if Whoosh's parser still fails the
+words alone are searched. `-word` means NOT word; `field:` prefixes name the fields below.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from whoosh import qparser
+from whoosh import query as wq
+
+from kb.index.analysis import stem_terms
+
+MAX_QUERY_CHARS = 1000
+MAX_TERMS = 64
+MIN_PREFIX = 2
+TEXT_FIELDS = ("title", "body")
+DEFAULT_FIELDS = ("title", "body", "author", "publisher", "tag")
+FIELD_BOOSTS = {"title": 3.0, "body": 1.0, "author": 2.0, "publisher": 1.0, "tag": 1.5}
+FIELD_ALIASES = {
+    "title": "title", "author": "author", "authors": "author", "by": "author",
+    "publisher": "publisher", "kind": "kind", "type": "kind", "tag": "tag", "tags": "tag",
+    "year": "year", "date": "date", "body": "body", "text": "body",
+}
+KIND_ALIASES = {
+    "web": "web_page", "webpage": "web_page", "web-page": "web_page", "page": "web_page",
+    "articles": "article", "reports": "report", "notes": "note", "transcripts": "transcript",
+    "interview": "transcript", "interviews": "transcript",
+}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_FIELD = re.compile(r"(?<![\w:])([A-Za-z]+):")
+_OPERATOR_WORDS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+# Question words and fillers that carry no meaning in a plain-English question.
+QUESTION_STOP_WORDS = {
+    "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "do", "does",
+    "say", "said", "says", "about", "after", "before", "was", "were", "there", "their", "they",
+    "them", "any", "some", "all", "has", "had", "been", "being", "into", "than", "then", "also",
+    "our", "its", "his", "her", "she", "he", "i", "me", "my", "between", "over", "under",
+    "tell", "show", "find", "give", "me", "could", "would", "should", "much", "many",
+}
+
+
+@dataclass
+class ParsedQuery:
+    query: wq.Query
+    text: str  # the cleaned text actually parsed
+    plain: bool  # only words: no operators, fields, phrases or wildcards
+    notices: list[str] = field(default_factory=list)
+
+
+def clean_query_text(text: str) -> tuple[str, list[str]]:
+    notices: list[str] = []
+    text = _CONTROL.sub(" ", text or "")
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        notices.append(f"Only the first {MAX_QUERY_CHARS:,} characters of the query were used.")
+    text = text.replace("“", '"').replace("”", '"')
+    if text.count('"') % 2:
+        position = text.rfind('"')
+        text = text[:position] + text[position + 1:]
+    text = re.sub(r"\?(?!\w)", " ", text)  # a question mark ends a question; inside a word it is a wildcard
+    text = _balance_brackets(text)
+    text = _rewrite_fields(text)
+    text = re.sub(r"(^|\s)-(?=[\w\"(])", r"\1NOT ", text)
+    # Unfielded prefix* and fuzzy~ words search the unstemmed words: a stemmed prefix misses.
+    text = re.sub(r"(^|[\s(])(\w[\w'’]*[*?~]\S*)", r"\1words:\2", text)
+    text = re.sub(r"(^|\s)\+(?=[\w\"(])", r"\1", text)
+    tokens = text.split()
+    while tokens and tokens[0] in _OPERATOR_WORDS - {"NOT"}:
+        tokens.pop(0)
+    while tokens and tokens[-1] in _OPERATOR_WORDS:
+        tokens.pop()
+    if len(tokens) > MAX_TERMS:
+        tokens = tokens[:MAX_TERMS]
+        notices.append(f"Only the first {MAX_TERMS} words of the query were used.")
+    return " ".join(tokens), notices
+
+
+def _balance_brackets(text: str) -> str:
+    out, depth, in_quote = [], 0, False
+    for char in text:
+        if char == '"':
+            in_quote = not in_quote
+        elif not in_quote and char == "(":
+            depth += 1
+        elif not in_quote and char == ")":
+            if depth == 0:
+                continue
+            depth -= 1
+        out.append(char)
+    return "".join(out) + ")" * depth
+
+
+def _rewrite_fields(text: str) -> str:
+    def replace(match: re.Match) -> str:
+        name = match.group(1).lower()
+        rest = text[match.end():]
+        if name not in FIELD_ALIASES or not rest[:1].strip() or rest[:1] in ")":
+            return match.group(1) + " "  # unknown or empty field: keep the word, drop the colon
+        return FIELD_ALIASES[name] + ":"
+
+    text = _FIELD.sub(replace, text)
+    text = re.sub(
+        r"\bkind:([\w-]+)",
+        lambda m: "kind:" + KIND_ALIASES.get(m.group(1).lower(), m.group(1).lower()),
+        text,
+    )
+    text = re.sub(r"\b(year|date):(\d{4}(?:-\d\d){0,2})\.\.(\d{4}(?:-\d\d){0,2})?",
+                  lambda m: _range(m.group(1), m.group(2), m.group(3)), text)
+    text = re.sub(r"\b(year|date):\.\.(\d{4}(?:-\d\d){0,2})",
+                  lambda m: _range(m.group(1), None, m.group(2)), text)
+    text = re.sub(r"\bdate:(\d{4}(?:-\d\d){0,2})(?![\w.-])", lambda m: _range("date", m.group(1), m.group(1)), text)
+    return text
+
+
+def _range(field_name: str, low: str | None, high: str | None) -> str:
+    if field_name == "year":
+        return f"year:[{(low or '0')[:4]} TO {(high or '9999')[:4]}]"
+    # Dates are ISO text, so a range is a text range; the high end takes the whole period.
+    return f"date:[{low or '0000'} TO {(high or '9999')}\uffff]"
+
+
+def _parser(schema) -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts=FIELD_BOOSTS)
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.remove_plugin_class(qparser.PlusMinusPlugin)
+    return parser
+
+
+def _retarget(query: wq.Query) -> wq.Query:
+    """Prefix, wildcard and fuzzy terms on stemmed text fields search the unstemmed words."""
+    if isinstance(query, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)) and query.fieldname in TEXT_FIELDS:
+        text = query.text.lower()
+        if isinstance(query, wq.Prefix) and len(text) < MIN_PREFIX:
+            return wq.NullQuery
+        clone = query.copy()
+        clone.fieldname = "words"
+        clone.text = text
+        return clone
+    return query.apply(_retarget) if query.children() else query
+
+
+def parse(text: str, schema) -> ParsedQuery:
+    cleaned, notices = clean_query_text(text)
+    plain = not re.search(r'["():*?~\[\]]|\b(AND|OR|NOT)\b', cleaned)
+    if not cleaned:
+        return ParsedQuery(wq.NullQuery, cleaned, plain, notices)
+    try:
+        query = _retarget(_parser(schema).parse(cleaned))
+    except Exception:  # noqa: BLE001 - Whoosh's parser raises assorted errors on odd input
+        query = words_query(cleaned, schema, require_all=True)
+        notices.append("The query's syntax was not understood, so its words were searched.")
+    query = query.normalize()
+    if _only_negative(query):  # "-skills" alone: everything without skills
+        query = wq.And([wq.Every(), query])
+    return ParsedQuery(query, cleaned, plain, notices)
+
+
+def _only_negative(query: wq.Query) -> bool:
+    if isinstance(query, wq.Not):
+        return True
+    return isinstance(query, wq.And) and all(isinstance(child, wq.Not) for child in query.children())
+
+
+def content_words(text: str) -> list[str]:
+    words = re.findall(r"\w+(?:['’]\w+)*", text.lower())
+    return [word for word in words if word not in QUESTION_STOP_WORDS and word not in _OPERATOR_WORDS]
+
+
+def words_query(text: str, schema, require_all: bool) -> wq.Query:
+    """Plain words over the text fields: all required, or (for questions) any, best first."""
+    words = content_words(text)[:MAX_TERMS]
+    clauses = []
+    for word in words:
+        stems = stem_terms(word)
+        if not stems:
+            continue
+        per_field = [wq.Term(name, stem, boost=FIELD_BOOSTS[name])
+                     for name in TEXT_FIELDS for stem in stems]
+        clauses.append(wq.Or(per_field))
+    if not clauses:
+        return wq.NullQuery
+    # For questions, items matching more of the words rank first (a coordination bonus).
+    return wq.And(clauses) if require_all else wq.Or(clauses, scale=0.5)

@@ -1,0 +1,144 @@
+"""Opening, writing and searching the Whoosh index folder.
+
+One writer at a time (Whoosh's own lock, waited on with a timeout). Searchers are cached and
+replaced by a fresh one after every commit, ours or another process's: `Searcher.refresh()` was
+measured to return stale or doubled documents after updates.
+"""
+
+import contextlib
+import gc
+import json
+import shutil
+import threading
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.index import LockError
+
+from kb.errors import LibraryLocked
+from kb.index.schema import SCHEMA_VERSION, build_schema
+
+INDEX_NAME = "items"
+VERSION_FILE = "evidence-desk-index.json"
+WRITER_TIMEOUT_S = 30.0
+
+
+class SearchIndex:
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self._lock = threading.RLock()
+        self._searcher = None
+        self.was_rebuilt = False  # True when opening found no usable index and made a new one
+        self._ix = self._open_or_create()
+
+    def _version_path(self) -> Path:
+        return self.folder / VERSION_FILE
+
+    def _open_or_create(self):
+        self.folder.mkdir(parents=True, exist_ok=True)
+        usable = False
+        if whoosh_index.exists_in(str(self.folder), indexname=INDEX_NAME):
+            try:
+                recorded = json.loads(self._version_path().read_text("utf-8"))
+                usable = (recorded.get("schema_version") == SCHEMA_VERSION
+                          and recorded.get("complete", False))
+            except (OSError, ValueError):
+                usable = False
+            if usable:
+                try:
+                    ix = whoosh_index.open_dir(str(self.folder), indexname=INDEX_NAME)
+                    with ix.searcher() as searcher:
+                        searcher.doc_count()
+                    return ix
+                except Exception:  # noqa: BLE001 - any damage in a derived index means rebuild
+                    usable = False
+        return self._create_empty()
+
+    def _create_empty(self):
+        for child in self.folder.iterdir():
+            if child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)
+        ix = whoosh_index.create_in(str(self.folder), build_schema(), indexname=INDEX_NAME)
+        self._write_version(complete=False)
+        self.was_rebuilt = True
+        return ix
+
+    def _write_version(self, complete: bool) -> None:
+        record = {"schema_version": SCHEMA_VERSION, "complete": complete}
+        self._version_path().write_text(json.dumps(record), "utf-8")
+
+    def mark_complete(self) -> None:
+        """Record that the index holds every item; until then it is rebuilt on open, so an
+        interrupted rebuild never passes for a whole index."""
+        self._write_version(complete=True)
+        self.was_rebuilt = False
+
+    def reset(self) -> None:
+        """Throw the index away and start empty (the caller re-fills it from the database)."""
+        with self._lock:
+            self._drop_searcher()
+            self._ix.close()
+            self._ix = self._create_empty()
+
+    @contextlib.contextmanager
+    def writer(self, bulk: bool = False):
+        """A writer that commits on success and cancels on any error; bulk imports get more
+        memory and skip the per-commit merge."""
+        try:
+            if bulk:
+                writer = self._ix.writer(timeout=WRITER_TIMEOUT_S, limitmb=128)
+            else:
+                writer = self._ix.writer(timeout=WRITER_TIMEOUT_S)
+        except LockError as error:
+            raise LibraryLocked(
+                "The search index is being updated by another program; try again in a moment."
+            ) from error
+        try:
+            yield writer
+        except BaseException:
+            writer.cancel()
+            raise
+        else:
+            writer.commit(merge=False)
+            with self._lock:
+                self._drop_searcher()
+            gc.collect()  # old segment readers hold much memory until collected
+
+    def _drop_searcher(self) -> None:
+        # Not closed here: another thread may still be reading through it. Dropping the
+        # reference lets it close when the last reader is done with it.
+        self._searcher = None
+
+    def searcher(self):
+        """A searcher showing the latest commit by anyone; reused while nothing changed."""
+        with self._lock:
+            if self._searcher is not None and not self._searcher.up_to_date():
+                self._drop_searcher()
+            if self._searcher is None:
+                self._ix = whoosh_index.open_dir(str(self.folder), indexname=INDEX_NAME)
+                self._searcher = self._ix.searcher()
+            return self._searcher
+
+    def doc_ids(self) -> dict[str, int]:
+        """Every indexed item id mapped to its stored revision marker."""
+        found: dict[str, int] = {}
+        searcher = self.searcher()
+        for fields in searcher.all_stored_fields():
+            found[fields["id"]] = fields.get("rev", 0)
+        return found
+
+    def optimize(self) -> None:
+        """Merge all segments into one (slow; for idle time, never on the way to a result)."""
+        try:
+            self._ix.optimize()
+        except LockError as error:
+            raise LibraryLocked("The search index is busy; try again in a moment.") from error
+        with self._lock:
+            self._drop_searcher()
+
+    def close(self) -> None:
+        with self._lock:
+            self._drop_searcher()
+            self._ix.close()

@@ -1,0 +1,187 @@
+"""Searching the library: the one function the command line and the app both call.
+
+All words must match by default. When that finds fewer than a handful of items for a query of
+plain words (a question typed in English), the search is run again ranking by best match instead,
+and the result says so.
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+from whoosh import sorting
+
+from kb import sources
+from kb.errors import InvalidInput
+from kb.index.analysis import stem_terms
+from kb.index.query import ParsedQuery, content_words, parse, words_query
+from kb.index.snippets import Snippet, make_snippets
+from kb.library import Library
+
+RELAX_BELOW = 3  # fewer all-words matches than this relaxes a plain question
+RELAXED_POOL = 200  # best-match candidates re-ranked by how many of the words they match
+SORTS = ("relevance", "date", "title", "added")
+
+
+@dataclass
+class SearchHit:
+    id: str
+    kind: str
+    kind_label: str
+    item_type: str
+    title: str
+    authors: list[str]
+    date: str | None
+    publisher: str | None
+    score: float
+    snippets: list[Snippet] = field(default_factory=list)
+
+    @property
+    def snippet(self) -> str:
+        return " ".join(snippet.marked() for snippet in self.snippets)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "kind": self.kind, "item_type": self.item_type, "title": self.title,
+            "authors": self.authors, "date": self.date, "publisher": self.publisher,
+            "score": round(self.score, 4), "snippet": self.snippet,
+            "snippets": [snippet.to_dict() for snippet in self.snippets],
+        }
+
+
+@dataclass
+class SearchResults:
+    query: str
+    hits: list[SearchHit]
+    total: int
+    page: int
+    page_size: int
+    relaxed: bool = False  # ranked by best match because requiring every word found too little
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+
+def search(library: Library, text: str, limit: int = 20, page: int = 1, kind: str | None = None,
+           sort: str = "relevance", snippets: bool = True) -> SearchResults:
+    if limit < 1 or page < 1:
+        raise InvalidInput("The result limit and page must be positive numbers.")
+    if sort not in SORTS:
+        raise InvalidInput(f"Cannot sort by '{sort}'; choose one of {', '.join(SORTS)}.")
+    index = library.index
+    searcher = index.searcher()
+    parsed = parse(text, searcher.schema)
+    notices = list(parsed.notices)
+    if parsed.query is wq.NullQuery:
+        if re.search(r"\w", parsed.text):
+            notices.append("The query has only very common words; add a more specific word.")
+        else:
+            notices.append("Type a word to search for.")
+        return SearchResults(text, [], 0, page, limit, notices=notices)
+    filter_query = wq.Term("kind", kind) if kind else None
+    sortedby = _sorting(sort)
+    results = searcher.search_page(parsed.query, page, pagelen=limit, filter=filter_query,
+                                   sortedby=sortedby, reverse=sort in ("date", "added"))
+    query, relaxed = parsed.query, False
+    ordered = [(result["id"], result.score or 0.0) for result in results]
+    total = results.total
+    if total < RELAX_BELOW and parsed.plain and len(content_words(parsed.text)) >= 2:
+        any_words = words_query(parsed.text, searcher.schema, require_all=False)
+        if any_words is not wq.NullQuery:
+            best = _best_match(searcher, any_words, page * limit, filter_query, sortedby,
+                               sort in ("date", "added"))
+            if len(best) > total:
+                relaxed, query, total = True, any_words, len(best)
+                ordered = best[(page - 1) * limit: page * limit]
+                notices.append("No item has every word, so items matching most words come first.")
+    hits = _hits(library, searcher, ordered, query, snippets)
+    return SearchResults(text, hits, total, page, limit, relaxed, notices)
+
+
+def _best_match(searcher, any_words: wq.Or, wanted: int, filter_query, sortedby,
+                reverse: bool) -> list[tuple[str, float]]:
+    """Items matching any of the words, those matching more distinct words first, then by score
+    (BM25 already ranks rarer words higher)."""
+    word_of_term = {}
+    for position, clause in enumerate(any_words.children()):
+        for fieldname, text in clause.iter_all_terms():
+            word_of_term[(fieldname, text)] = position
+    limit = max(RELAXED_POOL, wanted)
+    results = searcher.search(any_words, limit=limit, filter=filter_query, terms=True,
+                              sortedby=sortedby, reverse=reverse)
+    scored = []
+    for rank, result in enumerate(results):
+        words = {word_of_term.get((f, t.decode("utf-8") if isinstance(t, bytes) else t))
+                 for f, t in result.matched_terms()}
+        words.discard(None)
+        scored.append((len(words), result.score or 0.0, -rank, result["id"]))
+    if sortedby is None:
+        scored.sort(reverse=True)
+    else:
+        scored.sort(key=lambda entry: -entry[2])
+    return [(item_id, score) for _count, score, _rank, item_id in scored]
+
+
+def _sorting(sort: str):
+    if sort == "date":
+        return sorting.FieldFacet("date")
+    if sort == "title":
+        return sorting.FieldFacet("title_sort")
+    if sort == "added":
+        return sorting.FieldFacet("added")
+    return None
+
+
+def _highlight_stems(query: wq.Query, reader) -> set[str]:
+    """Body terms to mark: the query's own stems, plus what prefixes and fuzzy words expanded to."""
+    stems = {str(text) for fieldname, text in query.iter_all_terms()
+             if fieldname in ("title", "body")}
+    for fieldname, term in query.existing_terms(reader, expand=True):
+        if fieldname == "words":
+            text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            stems.update(stem_terms(text))
+    return stems
+
+
+def _hits(library: Library, searcher, ordered: list[tuple[str, float]], query: wq.Query,
+          with_snippets: bool) -> list[SearchHit]:
+    ids = [item_id for item_id, _score in ordered]
+    scores = dict(ordered)
+    rows = {row["id"]: row for row in sources.summaries(library, ids)}
+    stems = _highlight_stems(query, searcher.reader()) if with_snippets else set()
+    bodies = _bodies(library, ids) if with_snippets else {}
+    hits = []
+    for item_id in ids:
+        row = rows.get(item_id)
+        if row is None:  # indexed but gone from the database: the outbox will remove it
+            continue
+        snippet_list: list[Snippet] = []
+        if with_snippets and item_id in bodies:
+            body, page_starts = bodies[item_id]
+            snippet_list = make_snippets(body, stems, page_starts)
+        hits.append(SearchHit(
+            id=item_id, kind=row["kind"], kind_label=sources.KIND_LABELS.get(row["kind"], row["kind"]),
+            item_type="source", title=row["title"], authors=row["authors"], date=row["date"],
+            publisher=row["publisher"], score=scores[item_id], snippets=snippet_list,
+        ))
+    return hits
+
+
+def _bodies(library: Library, ids: list[str]) -> dict[str, tuple[str, list[int]]]:
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    return {
+        row[0]: (row[1], json.loads(row[2]))
+        for row in library.conn.execute(
+            f"SELECT id, body, page_starts FROM sources WHERE id IN ({marks})", ids
+        )
+    }
+
+
+def parse_for_display(library: Library, text: str) -> ParsedQuery:
+    """The query as the index understands it (for `kb search --explain`)."""
+    return parse(text, library.index.searcher().schema)

@@ -15,11 +15,14 @@ from whoosh import sorting
 from kb import sources
 from kb.errors import InvalidInput
 from kb.index.analysis import stem_terms
+from kb.index.facets import facet_counts, filter_query
 from kb.index.query import ParsedQuery, content_words, parse, words_query
 from kb.index.snippets import Snippet, make_snippets
+from kb.index.suggest import suggest, worth_suggesting
 from kb.library import Library
 
 RELAX_BELOW = 3  # fewer all-words matches than this relaxes a plain question
+QUESTION_WORDS = 4  # a plain query this long is read as a question
 RELAXED_POOL = 200  # best-match candidates re-ranked by how many of the words they match
 SORTS = ("relevance", "date", "title", "added")
 
@@ -59,6 +62,14 @@ class SearchResults:
     page_size: int
     relaxed: bool = False  # ranked by best match because requiring every word found too little
     notices: list[str] = field(default_factory=list)
+    facets: dict[str, dict[str, int]] | None = None
+    suggestion: str | None = None  # "did you mean": a corrected query that finds more
+
+    def to_dict(self) -> dict:
+        return {"total": self.total, "page": self.page, "pages": self.pages,
+                "relaxed": self.relaxed, "notices": self.notices,
+                "hits": [hit.to_dict() for hit in self.hits],
+                "facets": self.facets, "suggestion": self.suggestion}
 
     @property
     def pages(self) -> int:
@@ -66,7 +77,11 @@ class SearchResults:
 
 
 def search(library: Library, text: str, limit: int = 20, page: int = 1, kind: str | None = None,
-           sort: str = "relevance", snippets: bool = True) -> SearchResults:
+           sort: str = "relevance", snippets: bool = True,
+           filters: dict[str, list[str]] | None = None, facets: bool = False,
+           suggestions: bool = True) -> SearchResults:
+    """Search everything. `filters` narrows to facet values ({"author": ["Ann Lee"], ...});
+    `facets` adds counts by kind, author, year and tag over all matches."""
     if limit < 1 or page < 1:
         raise InvalidInput("The result limit and page must be positive numbers.")
     if sort not in SORTS:
@@ -75,33 +90,58 @@ def search(library: Library, text: str, limit: int = 20, page: int = 1, kind: st
     searcher = index.searcher()
     parsed = parse(text, searcher.schema)
     notices = list(parsed.notices)
+    narrowing = filter_query(filters, kind)
+    if narrowing is not None and not parsed.text.strip("* "):  # filters alone: all that fit them
+        parsed.query, parsed.plain = wq.Every(), False
     if parsed.query is wq.NullQuery:
         if re.search(r"\w", parsed.text):
             notices.append("The query has only very common words; add a more specific word.")
         else:
             notices.append("Type a word to search for.")
         return SearchResults(text, [], 0, page, limit, notices=notices)
-    filter_query = wq.Term("kind", kind) if kind else None
     sortedby = _sorting(sort)
-    results = searcher.search_page(parsed.query, page, pagelen=limit, filter=filter_query,
+    results = searcher.search_page(parsed.query, page, pagelen=limit, filter=narrowing,
                                    sortedby=sortedby, reverse=sort in ("date", "added"))
     query, relaxed = parsed.query, False
     ordered = [(result["id"], result.score or 0.0) for result in results]
-    total = results.total
-    if total < RELAX_BELOW and parsed.plain and len(content_words(parsed.text)) >= 2:
+    total = strict_total = results.total
+    if _should_relax(total, parsed):
         any_words = words_query(parsed.text, searcher.schema, require_all=False)
         if any_words is not wq.NullQuery:
-            best = _best_match(searcher, any_words, page * limit, filter_query, sortedby,
+            best = _best_match(searcher, any_words, page * limit, narrowing, sortedby,
                                sort in ("date", "added"))
             if len(best) > total:
                 relaxed, query, total = True, any_words, len(best)
                 ordered = best[(page - 1) * limit: page * limit]
                 notices.append("No item has every word, so items matching most words come first.")
     hits = _hits(library, searcher, ordered, query, snippets)
-    return SearchResults(text, hits, total, page, limit, relaxed, notices)
+    found = SearchResults(text, hits, total, page, limit, relaxed, notices)
+    if facets:
+        everything = searcher.search(query, limit=None, scored=False, filter=narrowing)
+        found.facets = facet_counts(searcher, everything.docs())
+    if suggestions and (relaxed or worth_suggesting(total)):
+        found.suggestion = suggest(searcher, parsed.text)
+        if found.suggestion and _count(searcher, found.suggestion, narrowing) <= strict_total:
+            found.suggestion = None
+    return found
 
 
-def _best_match(searcher, any_words: wq.Or, wanted: int, filter_query, sortedby,
+def _count(searcher, text: str, narrowing) -> int:
+    parsed = parse(text, searcher.schema)
+    if parsed.query is wq.NullQuery:
+        return 0
+    return len(searcher.search(parsed.query, limit=1, filter=narrowing, scored=False))
+
+
+def _should_relax(total: int, parsed: ParsedQuery) -> bool:
+    """No item has every word of a plain query, or a long question finds only a handful."""
+    if not parsed.plain:
+        return False
+    words = len(content_words(parsed.text))
+    return (total == 0 and words >= 2) or (total < RELAX_BELOW and words >= QUESTION_WORDS)
+
+
+def _best_match(searcher, any_words: wq.Or, wanted: int, narrowing, sortedby,
                 reverse: bool) -> list[tuple[str, float]]:
     """Items matching any of the words, those matching more distinct words first, then by score
     (BM25 already ranks rarer words higher)."""
@@ -110,7 +150,7 @@ def _best_match(searcher, any_words: wq.Or, wanted: int, filter_query, sortedby,
         for fieldname, text in clause.iter_all_terms():
             word_of_term[(fieldname, text)] = position
     limit = max(RELAXED_POOL, wanted)
-    results = searcher.search(any_words, limit=limit, filter=filter_query, terms=True,
+    results = searcher.search(any_words, limit=limit, filter=narrowing, terms=True,
                               sortedby=sortedby, reverse=reverse)
     scored = []
     for rank, result in enumerate(results):
@@ -151,7 +191,7 @@ def _hits(library: Library, searcher, ordered: list[tuple[str, float]], query: w
     ids = [item_id for item_id, _score in ordered]
     scores = dict(ordered)
     rows = {row["id"]: row for row in sources.summaries(library, ids)}
-    stems = _highlight_stems(query, searcher.reader()) if with_snippets else set()
+    stems = _highlight_stems(query, searcher.reader()) if with_snippets and searcher else set()
     bodies = _bodies(library, ids) if with_snippets else {}
     hits = []
     for item_id in ids:
@@ -168,6 +208,11 @@ def _hits(library: Library, searcher, ordered: list[tuple[str, float]], query: w
             publisher=row["publisher"], score=scores[item_id], snippets=snippet_list,
         ))
     return hits
+
+
+def hits_for(library: Library, ordered: list[tuple[str, float]]) -> list[SearchHit]:
+    """Hits for known ids and scores, each with the opening of its body as the snippet."""
+    return _hits(library, None, ordered, wq.NullQuery, True)
 
 
 def _bodies(library: Library, ids: list[str]) -> dict[str, tuple[str, list[int]]]:

@@ -164,7 +164,8 @@ def create_source(library: Library, **fields) -> Source:
 
 
 def resolve_id(library: Library, id_or_prefix: str, include_deleted: bool = False) -> str:
-    """A full id from an id or a unique prefix of one (at least 6 characters), as people type."""
+    """A full id from an id, or from a unique start or end of one (at least 6 characters): the
+    command line shows the last 8 characters, the random part of the id."""
     text = (id_or_prefix or "").strip().upper()
     live = "" if include_deleted else " AND deleted_at IS NULL"
     if len(text) == 26:
@@ -173,7 +174,8 @@ def resolve_id(library: Library, id_or_prefix: str, include_deleted: bool = Fals
             return row[0]
     elif len(text) >= 6:
         rows = library.conn.execute(
-            f"SELECT id FROM sources WHERE id LIKE ? || '%'{live} LIMIT 2", (text,)
+            f"SELECT id FROM sources WHERE (id LIKE ? || '%' OR id LIKE '%' || ?){live} LIMIT 2",
+            (text, text),
         ).fetchall()
         if len(rows) == 1:
             return rows[0][0]

@@ -45,7 +45,7 @@ def import_command(obj, paths: tuple[str, ...], as_json: bool) -> None:
         click.echo(f"{len(report.imported)} imported, {len(report.duplicates)} duplicate(s), "
                    f"{len(report.failed)} failed.")
     if report.failed and not report.imported and not report.duplicates:
-        raise SystemExit(1)
+        raise click.exceptions.Exit(1)
 
 
 @click.command("list")

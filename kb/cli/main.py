@@ -55,7 +55,7 @@ _register()
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        cli.main(args=argv, prog_name="kb", standalone_mode=False)
+        result = cli.main(args=argv, prog_name="kb", standalone_mode=False)
     except KbError as error:
         click.echo(f"kb: {error}", err=True)
         return 1
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             raise
         click.echo(f"kb: unexpected error: {error.__class__.__name__}: {error}", err=True)
         return 1
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ def check_command(obj, do_repair, as_json) -> None:
         if report.ok:
             click.echo("All is well." if not report.repaired else "Repaired; all is well now.")
     if not report.ok:
-        raise SystemExit(1)
+        raise click.exceptions.Exit(1)
 
 
 @click.command()
@@ -52,7 +52,7 @@ def gui(obj) -> None:
     command = [sys.executable, "-m", "ui.app"]
     if obj.library_dir:
         command += ["--library", obj.library_dir]
-    raise SystemExit(subprocess.call(command))
+    raise click.exceptions.Exit(subprocess.call(command))
 
 
 COMMANDS = [reindex, check_command, gui]

@@ -59,6 +59,16 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(sample) > 0.02
 
 
+def _mostly_printable(text: str) -> bool:
+    """True if nearly every character is a visible one or ordinary whitespace."""
+    if not text:
+        return True
+    bad = sum(
+        1 for ch in text if ch not in "\t\n\r\f" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")
+    )
+    return bad / len(text) < 0.02
+
+
 def _looks_western(text: str) -> bool:
     """True if a cp1252 reading is plausible Western text: mostly ASCII letters, and the rest
     accented Latin letters or everyday typographic punctuation."""
@@ -100,8 +110,11 @@ def decode_text(data: bytes, name: str) -> str:
     if b"\x00" in sample:
         utf16 = _utf16_without_bom(sample)
         if utf16:
-            text = _strict(data, utf16, name)
-            if not looks_binary(text[:_SAMPLE].encode("utf-8", "replace")):
+            try:
+                text = data.decode(utf16)
+            except UnicodeDecodeError:
+                text = None
+            if text is not None and _mostly_printable(text[:_SAMPLE]):
                 return text
         raise ExtractionError(f"{name} looks like a binary file, not text.")
     if looks_binary(sample):

@@ -192,11 +192,25 @@ _BYLINE_END_RE = re.compile(
 _NAME_WORD_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.\-]*|van|von|der|de|da|del|di|du|la|le|bin|al)$")
 
 
+def person_names(text: object) -> list[str]:
+    """The people in `text` if it is nothing but a list of names ("Jane Smith and Tom Lee"),
+    else []: each name is one to five capitalised words (allowing "van", "de"...)."""
+    if not isinstance(text, str) or len(text) > 300:
+        return []
+    people = []
+    for name in split_authors(text):
+        words = name.replace(",", " ").split()
+        if not 1 <= len(words) <= 5 or not all(_NAME_WORD_RE.match(w) for w in words):
+            return []
+        people.append(name)
+    return people
+
+
 def byline_authors(text: object) -> list[str]:
     """People named in a by-line: "By Jane Smith and Tom O'Brien" → ["Jane Smith", "Tom O'Brien"].
 
     Returns [] unless the text really is a by-line made of name-like words, so it can be tried
-    on any short line without inventing authors from ordinary sentences.
+    on any short line without inventing authors from ordinary sentences ("By the way, ...").
     """
     if not isinstance(text, str) or len(text) > 300:
         return []
@@ -207,13 +221,7 @@ def byline_authors(text: object) -> list[str]:
     end = _BYLINE_END_RE.search(rest)
     if end:
         rest = rest[: end.start()]
-    people = []
-    for name in split_authors(rest):
-        words = name.replace(",", " ").split()
-        if not 1 <= len(words) <= 5 or not all(_NAME_WORD_RE.match(w) for w in words):
-            return []  # "by the way, ..." is not a by-line
-        people.append(name)
-    return people
+    return person_names(rest)
 
 
 # --- titles -----------------------------------------------------------------------------------

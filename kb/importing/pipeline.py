@@ -13,10 +13,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kb.importing.extractors import SUPPORTED_SUFFIXES, extract
+
 from kb import blobs, sources
 from kb.errors import ExtractionError, KbError
 from kb.importing.extracted import SOURCE_KINDS, Extracted
-from kb.importing.extractors import SUPPORTED_SUFFIXES, extract
 from kb.index import indexer
 from kb.library import Library
 

@@ -38,7 +38,7 @@ QUESTION_STOP_WORDS = {
     "say", "said", "says", "about", "after", "before", "was", "were", "there", "their", "they",
     "them", "any", "some", "all", "has", "had", "been", "being", "into", "than", "then", "also",
     "our", "its", "his", "her", "she", "he", "i", "me", "my", "between", "over", "under",
-    "tell", "show", "find", "give", "me", "could", "would", "should", "much", "many",
+    "tell", "show", "find", "give", "could", "would", "should", "much", "many",
 }
 
 

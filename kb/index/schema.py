@@ -2,11 +2,11 @@
 are cut from there. Bump SCHEMA_VERSION whenever fields or analysis change: an index of another
 version is rebuilt on open."""
 
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from kb.index.analysis import name_analyzer, stemming_analyzer, words_analyzer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def build_schema() -> Schema:
@@ -15,13 +15,15 @@ def build_schema() -> Schema:
         id=ID(stored=True, unique=True),
         rev=NUMERIC(stored=True),  # the database revision indexed, so drift can be seen
         item_type=ID(stored=True),  # 'source' now; quotes, drafts, themes... as they arrive
-        kind=ID(stored=True),
+        kind=ID(stored=True, sortable=True),
         title=TEXT(analyzer=stem, field_boost=3.0, phrase=True),
         body=TEXT(analyzer=stem, phrase=True),
         words=TEXT(analyzer=words_analyzer(), phrase=False),
         author=TEXT(analyzer=name_analyzer(), field_boost=1.5, phrase=True),
         publisher=TEXT(analyzer=name_analyzer(), phrase=True),
         tag=KEYWORD(lowercase=True, commas=True, scorable=True),
+        author_exact=KEYWORD(lowercase=True, commas=True),  # whole names, for facet filters
+        facets=COLUMN(),  # kind, year, authors, tags of each document, for facet counts
         year=NUMERIC(stored=False, sortable=True),
         date=ID(sortable=True),
         added=DATETIME(sortable=True),

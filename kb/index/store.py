@@ -36,22 +36,18 @@ class SearchIndex:
 
     def _open_or_create(self):
         self.folder.mkdir(parents=True, exist_ok=True)
-        usable = False
-        if whoosh_index.exists_in(str(self.folder), indexname=INDEX_NAME):
+        try:
+            recorded = json.loads(self._version_path().read_text("utf-8"))
+        except (OSError, ValueError):
+            recorded = {}
+        if recorded.get("schema_version") == SCHEMA_VERSION and recorded.get("complete"):
             try:
-                recorded = json.loads(self._version_path().read_text("utf-8"))
-                usable = (recorded.get("schema_version") == SCHEMA_VERSION
-                          and recorded.get("complete", False))
-            except (OSError, ValueError):
-                usable = False
-            if usable:
-                try:
-                    ix = whoosh_index.open_dir(str(self.folder), indexname=INDEX_NAME)
-                    with ix.searcher() as searcher:
-                        searcher.doc_count()
-                    return ix
-                except Exception:  # noqa: BLE001 - any damage in a derived index means rebuild
-                    usable = False
+                ix = whoosh_index.open_dir(str(self.folder), indexname=INDEX_NAME)
+                with ix.searcher() as searcher:
+                    searcher.doc_count()
+                return ix
+            except Exception:  # noqa: BLE001 - any damage to a derived index means: rebuild it
+                pass
         return self._create_empty()
 
     def _create_empty(self):

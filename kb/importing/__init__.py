@@ -1,0 +1,1 @@
+"""Reading files into Extracted text and metadata; see kb.importing.extractors.extract."""

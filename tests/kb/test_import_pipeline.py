@@ -1,0 +1,88 @@
+"""Importing: whole items or nothing, duplicates found, bad files reported with the rest going on."""
+
+import io
+import zipfile
+
+from kb import check, sources
+from kb.importing.pipeline import import_paths
+from kb.search import search
+
+
+def snapshot(library):
+    rows = library.conn.execute("SELECT id, rev, title FROM sources ORDER BY id").fetchall()
+    files = sorted(p.name for p in library.files_dir.rglob("*") if p.is_file())
+    return rows, files
+
+
+def broken_files(folder):
+    folder.mkdir()
+    (folder / "corrupt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj garbage\n%%EOF")
+    (folder / "truncated.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "not a word document")
+    (folder / "wrong-inside.docx").write_bytes(buffer.getvalue())
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (folder / "empty.md").write_bytes(b"")
+    (folder / "bad-front-matter.md").write_text("---\ntitle: [unclosed\n---\nBody\n", "utf-8")
+    (folder / "empty-page.html").write_text("<html><body><nav>Home</nav></body></html>", "utf-8")
+    return folder
+
+
+def test_each_broken_file_is_reported_and_the_library_is_unchanged(library, tmp_path):
+    folder = broken_files(tmp_path / "broken")
+    before = snapshot(library)
+    report = import_paths(library, [folder])
+    assert report.imported == []
+    failed = {entry["path"].rsplit("/", 1)[-1]: entry["error"] for entry in report.failed}
+    assert set(failed) == {"corrupt.pdf", "truncated.docx", "wrong-inside.docx", "binary.txt",
+                           "empty.md", "bad-front-matter.md", "empty-page.html"}
+    for name, error in failed.items():
+        assert name in error, f"the message should name the file: {error}"
+        assert "\n" not in error and "Traceback" not in error
+    assert snapshot(library) == before
+    assert check.check(library).ok
+
+
+def test_good_files_go_on_past_bad_ones(library, tmp_path):
+    folder = broken_files(tmp_path / "mixed")
+    (folder / "good.md").write_text("---\ntitle: A good note\n---\nSkills and colleges.\n", "utf-8")
+    report = import_paths(library, [folder])
+    assert [item["title"] for item in report.imported] == ["A good note"]
+    assert len(report.failed) == 7
+    assert search(library, "colleges").total == 1
+
+
+def test_duplicates_by_bytes_and_by_content(library, tmp_path):
+    first = tmp_path / "a.txt"
+    first.write_text("Devolution deal notes\n\nThe mayor spoke about buses.\n", "utf-8")
+    copy = tmp_path / "copy-of-a.txt"
+    copy.write_bytes(first.read_bytes())
+    report = import_paths(library, [first])
+    again = import_paths(library, [first, copy])
+    assert again.imported == []
+    assert {d["id"] for d in again.duplicates} == {report.imported[0]["id"]}
+    assert len(sources.list_ids(library)) == 1
+    assert len(list(library.files_dir.rglob("*"))) == 2  # one folder, one file
+
+
+def test_legacy_encodings_are_decoded(library, tmp_path):
+    text = "Notes on Doncaster\n\n“Levelling up” brought £5m – café owners said so.\n"
+    (tmp_path / "cp1252.txt").write_bytes(text.encode("cp1252"))
+    (tmp_path / "utf16.txt").write_bytes(text.replace("Doncaster", "Rotherham").encode("utf-16"))
+    report = import_paths(library, [tmp_path / "cp1252.txt", tmp_path / "utf16.txt"])
+    assert len(report.imported) == 2, report.failed
+    for item in report.imported:
+        body = sources.get_source(library, item["id"]).body
+        assert "“Levelling up” brought £5m – café" in body
+
+
+def test_progress_and_cancel(library, tmp_path):
+    for number in range(5):
+        (tmp_path / f"n{number}.md").write_text(f"# Note {number}\n\nword{number}\n", "utf-8")
+    seen = []
+    report = import_paths(library, [tmp_path], progress=lambda d, t, label: seen.append((d, t)),
+                          cancelled=lambda: len(seen) >= 3)
+    assert report.cancelled
+    assert 0 < len(report.imported) < 5
+    assert check.check(library).ok  # what was imported is whole and indexed

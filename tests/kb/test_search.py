@@ -1,0 +1,122 @@
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kb import sources
+from kb.index import indexer
+from kb.search import search
+
+
+def titles(results):
+    return [hit.title for hit in results.hits]
+
+
+def test_words_all_must_match_and_stemming(library, add_source):
+    add_source(title="Regional policy", body="Councils levelled up their high streets.")
+    add_source(title="Other", body="Levelling and councils elsewhere.")
+    add_source(title="Unrelated", body="Nothing here about it.")
+    assert set(titles(search(library, "levelling"))) == {"Regional policy", "Other"}
+    assert titles(search(library, "levelling streets")) == ["Regional policy"]
+
+
+def test_phrase_or_not_and_fields(library, add_source):
+    add_source(title="Skills report", body="The apprenticeship levy funds training.",
+               authors="Tom O'Brien", kind="report", tags="skills", date="2021-05-01")
+    add_source(title="Devolution note", body="Mayors want the apprenticeship budget.",
+               authors="Siân Llewelyn", kind="note", date="2018")
+    assert titles(search(library, '"apprenticeship levy"')) == ["Skills report"]
+    assert set(titles(search(library, "levy OR mayors"))) == {"Skills report", "Devolution note"}
+    assert titles(search(library, "apprenticeship NOT levy")) == ["Devolution note"]
+    assert titles(search(library, "apprenticeship -levy")) == ["Devolution note"]
+    assert titles(search(library, "kind:report")) == ["Skills report"]
+    assert titles(search(library, "kind:notes")) == ["Devolution note"]
+    assert titles(search(library, "author:obrien")) == ["Skills report"]
+    assert titles(search(library, "o'brien")) == ["Skills report"]
+    assert titles(search(library, "author:sian")) == ["Devolution note"]
+    assert titles(search(library, "tag:skills")) == ["Skills report"]
+    assert titles(search(library, "year:2018")) == ["Devolution note"]
+    assert titles(search(library, "date:2020..2022")) == ["Skills report"]
+    assert titles(search(library, "title:devolution")) == ["Devolution note"]
+    assert titles(search(library, "apprent*")) != []
+    assert set(titles(search(library, "(levy OR mayors) AND training"))) == {"Skills report"}
+
+
+def test_hyphens_spelling_variants_and_fuzzy(library, add_source):
+    add_source(title="A", body="The levelling-up programme for the organisation centre.")
+    add_source(title="B", body="An American program at the organization center.")
+    assert titles(search(library, "levelling up")) == ["A"]
+    assert titles(search(library, "levelling-up")) == ["A"]
+    assert set(titles(search(library, "program"))) == {"A", "B"}
+    assert set(titles(search(library, "organisation centre"))) == {"A", "B"}
+    assert set(titles(search(library, "organisaton~"))) == {"A", "B"}
+    assert set(titles(search(library, "ogranization~2"))) == {"A", "B"}
+
+
+def test_snippets_mark_matched_words_and_pages(library):
+    long_body = ("Filler words here. " * 60) + "The skills budget was cut. " + ("More filler. " * 60)
+    source = sources.create_source(library, title="Paged", body=long_body)
+    with library.transaction() as conn:
+        conn.execute("UPDATE sources SET page_starts = ? WHERE id = ?", ("[0, 1000]", source.id))
+    indexer.sync(library)
+    hit = search(library, "skills").hits[0]
+    assert "«skills»" in hit.snippet
+    assert hit.snippets[0].page == 2
+
+
+def test_plain_english_question_falls_back_to_best_match(library, add_source):
+    add_source(title="Skills after covid", body="Councils said skills funding fell after the pandemic.")
+    add_source(title="Funding", body="Funding for councils.")
+    results = search(library, "what did councils say about skills funding after the pandemic?")
+    assert results.relaxed
+    assert results.hits[0].title == "Skills after covid"
+    assert any("most words" in notice for notice in results.notices)
+
+
+def test_trashed_items_leave_search(library, add_source):
+    source = add_source(title="Temporary", body="ephemeral words")
+    sources.trash(library, [source.id])
+    indexer.sync(library)
+    assert search(library, "ephemeral").total == 0
+    sources.restore(library, [source.id])
+    indexer.sync(library)
+    assert search(library, "ephemeral").total == 1
+
+
+def test_edit_is_visible_in_search(library, add_source):
+    source = add_source(title="Old title", body="x")
+    sources.update_source(library, source.id, title="Brand new heading")
+    indexer.sync(library)
+    assert titles(search(library, "heading")) == ["Brand new heading"]
+    assert search(library, "old").total == 0
+
+
+def test_paging_and_sorting(library, add_source):
+    for number in range(25):
+        add_source(title=f"Item {number:02d}", body="common word", date=f"{2000 + number}")
+    first = search(library, "common", limit=10, page=1, sort="date")
+    third = search(library, "common", limit=10, page=3, sort="date")
+    assert first.total == 25 and len(third.hits) == 5
+    assert first.hits[0].title == "Item 24"
+    assert titles(search(library, "common", limit=3, sort="title")) == ["Item 00", "Item 01", "Item 02"]
+
+
+QUERY_ALPHABET = string.ascii_letters + string.digits + " \"'()-*?~:.[]{}^+!&|\\/\x00\x07\n\té£“”"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=QUERY_ALPHABET, max_size=120) | st.text(max_size=60))
+def test_any_text_is_a_valid_query(library, text):
+    if not sources.list_ids(library):
+        sources.create_source(library, title="Title words", body="Body words about skills.",
+                              authors="Ann", kind="report", tags="t", date="2020")
+        indexer.sync(library)
+    results = search(library, text)
+    assert results.total >= 0
+
+
+def test_malformed_queries_named_in_the_issue(library, add_source):
+    add_source(title="Skills", body="skills")
+    for text in ['"unbalanced', "title:", "AND OR", "((skills", "skills))", "x" * 10_000,
+                 "\x00\x01skills", "NOT", "-", "*", "~", "year:abc", "date:..", "kind:"]:
+        search(library, text)

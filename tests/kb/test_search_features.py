@@ -1,0 +1,70 @@
+"""Facets, filters, "did you mean", related items and saved searches."""
+
+import pytest
+
+from kb import saved_searches
+from kb.errors import InvalidInput, NotFound
+from kb.related import related
+from kb.search import search
+
+
+@pytest.fixture
+def policy_library(library, add_source):
+    add_source(title="Skills funding", body="Councils and colleges on skills funding.",
+               authors="Ann Lee; Tom O'Brien", kind="report", date="2021-04-01", tags="skills, funding")
+    add_source(title="Skills and mayors", body="Mayors ask for skills budgets and colleges.",
+               authors="Ann Lee", kind="article", date="2022", tags="skills, devolution")
+    add_source(title="Rail investment", body="Transport and rail across the north.",
+               authors="Bo Chen", kind="report", date="2019", tags="infrastructure")
+    return library
+
+
+def test_facets_count_all_matches(policy_library):
+    results = search(policy_library, "skills", facets=True)
+    assert results.total == 2
+    assert results.facets["kind"] == {"report": 1, "article": 1}
+    assert results.facets["author"]["Ann Lee"] == 2
+    assert results.facets["author"]["Tom O'Brien"] == 1
+    assert results.facets["year"] == {"2022": 1, "2021": 1}
+    assert results.facets["tag"]["skills"] == 2
+    assert results.to_dict()["facets"] == results.facets
+
+
+def test_filters_narrow_by_facet_values(policy_library):
+    assert [h.title for h in search(policy_library, "skills", filters={"kind": ["report"]}).hits] == [
+        "Skills funding"]
+    assert search(policy_library, "skills", filters={"author": ["tom o'brien"]}).total == 1
+    assert search(policy_library, "skills", filters={"year": ["2022"]}).total == 1
+    assert search(policy_library, "", filters={"tag": ["infrastructure"]}).total == 1
+    both = search(policy_library, "", filters={"kind": ["report", "article"]}, facets=True)
+    assert both.total == 3
+
+
+def test_did_you_mean_uses_the_library_vocabulary(policy_library):
+    results = search(policy_library, "colleges fundng")
+    assert results.total == 0 or results.relaxed
+    assert results.suggestion == "colleges funding"
+    assert search(policy_library, "skills").suggestion is None
+
+
+def test_related_items_share_key_terms(policy_library):
+    first = search(policy_library, "title:funding").hits[0]
+    titles = [hit.title for hit in related(policy_library, first.id)]
+    assert titles and titles[0] == "Skills and mayors"
+    assert "Skills funding" not in titles
+
+
+def test_saved_searches_stay_live(policy_library, add_source):
+    saved_searches.save(policy_library, "Skills reports", "skills", {"kind": ["report"]})
+    assert saved_searches.run(policy_library, "skills reports").total == 1
+    add_source(title="More skills", body="skills again", kind="report")
+    assert saved_searches.run(policy_library, "Skills reports").total == 2
+    saved_searches.save(policy_library, "Skills reports", "colleges")
+    assert [s.query for s in saved_searches.list_all(policy_library)] == ["colleges"]
+    saved_searches.delete(policy_library, "Skills reports")
+    with pytest.raises(NotFound):
+        saved_searches.run(policy_library, "Skills reports")
+    with pytest.raises(InvalidInput):
+        saved_searches.save(policy_library, "", "x")
+    with pytest.raises(InvalidInput):
+        saved_searches.save(policy_library, "bad", "x", {"colour": ["red"]})

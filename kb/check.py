@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 
 from kb import blobs, outbox
 from kb.index import indexer
+from kb.index.documents import live_revisions
 from kb.library import Library
 
 
@@ -60,7 +61,7 @@ def check(library: Library) -> CheckReport:
     if broken_keys:
         report.database_ok = False
         report.database_messages.append(f"{len(broken_keys)} row(s) refer to missing rows.")
-    live = dict(conn.execute("SELECT id, rev FROM sources WHERE deleted_at IS NULL"))
+    live = live_revisions(library)
     report.items = len(live)
     report.pending_index_work = outbox.count(conn)
     in_index = library.index.doc_ids()

@@ -182,6 +182,10 @@ def _prepare(library: Library) -> None:
         raise LibraryError(
             f"The library database {library.db_path} is damaged ({quick}); restore a backup."
         )
+    if migrations.schema_version(conn) > 0 and migrations.pending_steps(conn):
+        from kb.backups import backup
+
+        backup(library, f"before-migration-{migrations.LATEST_VERSION}")
     migrations.migrate(conn)
     if library.meta("library_id") is None:
         with library.transaction() as tx:

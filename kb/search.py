@@ -5,20 +5,18 @@ plain words (a question typed in English), the search is run again ranking by be
 and the result says so.
 """
 
-import json
 import re
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
 from whoosh import sorting
 
-from kb import sources
 from kb.errors import InvalidInput
-from kb.index.analysis import stem_terms
 from kb.index.facets import facet_counts, filter_query
 from kb.index.query import ParsedQuery, content_words, parse, words_query
-from kb.index.snippets import Snippet, make_snippets
+from kb.index.snippets import Snippet, find_matches, make_snippets
 from kb.index.suggest import suggest, worth_suggesting
+from kb.items import describe_ids
 from kb.library import Library
 
 RELAX_BELOW = 3  # fewer all-words matches than this relaxes a plain question
@@ -39,6 +37,7 @@ class SearchHit:
     publisher: str | None
     score: float
     snippets: list[Snippet] = field(default_factory=list)
+    source_id: str | None = None  # for highlights: the source to open
 
     @property
     def snippet(self) -> str:
@@ -48,7 +47,7 @@ class SearchHit:
         return {
             "id": self.id, "kind": self.kind, "item_type": self.item_type, "title": self.title,
             "authors": self.authors, "date": self.date, "publisher": self.publisher,
-            "score": round(self.score, 4), "snippet": self.snippet,
+            "score": round(self.score, 4), "snippet": self.snippet, "source_id": self.source_id,
             "snippets": [snippet.to_dict() for snippet in self.snippets],
         }
 
@@ -120,7 +119,7 @@ def search(library: Library, text: str, limit: int = 20, page: int = 1, kind: st
         everything = searcher.search(query, limit=None, scored=False, filter=narrowing)
         found.facets = facet_counts(searcher, everything.docs())
     if suggestions and (relaxed or worth_suggesting(total)):
-        found.suggestion = suggest(searcher, parsed.text)
+        found.suggestion = suggest(searcher, parsed.text, lambda stem: _surface_word(library, searcher, stem))
         if found.suggestion and _count(searcher, found.suggestion, narrowing) <= strict_total:
             found.suggestion = None
     return found
@@ -165,6 +164,16 @@ def _best_match(searcher, any_words: wq.Or, wanted: int, narrowing, sortedby,
     return [(item_id, score) for _count, score, _rank, item_id in scored]
 
 
+def _surface_word(library: Library, searcher, stem: str) -> str | None:
+    """A word as the library writes it whose stem is `stem` (suggestions show words, not stems)."""
+    for hit in searcher.search(wq.Term("body", stem), limit=1):
+        info = describe_ids(library, [hit["id"]], with_text=True).get(hit["id"])
+        if info:
+            for start, end, _stem in find_matches(info.text, frozenset([stem]))[:1]:
+                return info.text[start:end].lower()
+    return None
+
+
 def _sorting(sort: str):
     if sort == "date":
         return sorting.FieldFacet("date")
@@ -176,13 +185,14 @@ def _sorting(sort: str):
 
 
 def _highlight_stems(query: wq.Query, reader) -> set[str]:
-    """Body terms to mark: the query's own stems, plus what prefixes and fuzzy words expanded to."""
+    """Stems to mark in snippets: the query's own terms on the text fields, plus the stems its
+    prefixes and fuzzy words expanded to in this index."""
+    text_fields = ("title", "body", "memo")
     stems = {str(text) for fieldname, text in query.iter_all_terms()
-             if fieldname in ("title", "body")}
+             if fieldname in text_fields and not isinstance(text, bytes)}
     for fieldname, term in query.existing_terms(reader, expand=True):
-        if fieldname == "words":
-            text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-            stems.update(stem_terms(text))
+        if fieldname in text_fields:
+            stems.add(term.decode("utf-8") if isinstance(term, bytes) else str(term))
     return stems
 
 
@@ -190,41 +200,25 @@ def _hits(library: Library, searcher, ordered: list[tuple[str, float]], query: w
           with_snippets: bool) -> list[SearchHit]:
     ids = [item_id for item_id, _score in ordered]
     scores = dict(ordered)
-    rows = {row["id"]: row for row in sources.summaries(library, ids)}
+    infos = describe_ids(library, ids, with_text=with_snippets)
     stems = _highlight_stems(query, searcher.reader()) if with_snippets and searcher else set()
-    bodies = _bodies(library, ids) if with_snippets else {}
     hits = []
     for item_id in ids:
-        row = rows.get(item_id)
-        if row is None:  # indexed but gone from the database: the outbox will remove it
+        info = infos.get(item_id)
+        if info is None:  # indexed but gone from the database: the outbox will remove it
             continue
-        snippet_list: list[Snippet] = []
-        if with_snippets and item_id in bodies:
-            body, page_starts = bodies[item_id]
-            snippet_list = make_snippets(body, stems, page_starts)
+        snippet_list = make_snippets(info.text, stems, info.page_starts) if with_snippets else []
         hits.append(SearchHit(
-            id=item_id, kind=row["kind"], kind_label=sources.KIND_LABELS.get(row["kind"], row["kind"]),
-            item_type="source", title=row["title"], authors=row["authors"], date=row["date"],
-            publisher=row["publisher"], score=scores[item_id], snippets=snippet_list,
+            id=item_id, kind=info.kind, kind_label=info.kind_label, item_type=info.item_type,
+            title=info.title, authors=info.authors, date=info.date, publisher=info.publisher,
+            score=scores[item_id], snippets=snippet_list, source_id=info.source_id,
         ))
     return hits
 
 
 def hits_for(library: Library, ordered: list[tuple[str, float]]) -> list[SearchHit]:
-    """Hits for known ids and scores, each with the opening of its body as the snippet."""
+    """Hits for known ids and scores, each with the opening of its text as the snippet."""
     return _hits(library, None, ordered, wq.NullQuery, True)
-
-
-def _bodies(library: Library, ids: list[str]) -> dict[str, tuple[str, list[int]]]:
-    if not ids:
-        return {}
-    marks = ", ".join("?" for _ in ids)
-    return {
-        row[0]: (row[1], json.loads(row[2]))
-        for row in library.conn.execute(
-            f"SELECT id, body, page_starts FROM sources WHERE id IN ({marks})", ids
-        )
-    }
 
 
 def parse_for_display(library: Library, text: str) -> ParsedQuery:

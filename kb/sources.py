@@ -26,7 +26,7 @@ KIND_LABELS = {
 }
 JSON_FIELDS = ("authors", "tags", "page_starts", "extra")
 EDITABLE_FIELDS = ("kind", "title", "authors", "publisher", "date", "url", "accessed",
-                   "language", "tags", "body")
+                   "language", "tags", "body", "memo")
 SUMMARY_COLUMNS = ("id", "kind", "title", "authors", "publisher", "date", "tags", "created_at",
                    "updated_at", "file_type")
 SORT_COLUMNS = {
@@ -64,6 +64,7 @@ class Source:
     updated_at: str = ""
     rev: int = 1
     deleted_at: str | None = None
+    memo: str = ""
 
     @property
     def kind_label(self) -> str:
@@ -124,7 +125,7 @@ def validate_fields(changes: dict) -> dict:
             if not title:
                 raise InvalidInput("A title cannot be empty.")
             cleaned[name] = title
-        elif name == "body":
+        elif name in ("body", "memo"):
             cleaned[name] = value if isinstance(value, str) else str(value or "")
         else:
             cleaned[name] = clean_text(value) or None
@@ -208,6 +209,12 @@ def update_source(library: Library, source_id: str, **changes) -> Source:
                 [*encoded.values(), now_iso(), full_id],
             )
             outbox.enqueue(conn, [full_id])
+            if "body" in values:  # highlights follow their passages into the new text
+                from kb.evidence import reanchor
+
+                page_starts = json.loads(conn.execute(
+                    "SELECT page_starts FROM sources WHERE id = ?", (full_id,)).fetchone()[0])
+                reanchor(conn, full_id, values["body"], page_starts)
     return get_source(library, full_id)
 
 
@@ -298,10 +305,7 @@ def restore(library: Library, source_ids: list[str]) -> list[str]:
 
 
 def empty_trash(library: Library) -> int:
-    """Delete trashed sources for good; returns how many. Their original files are kept
-    until `kb check --repair` collects blobs that nothing refers to."""
-    with library.transaction() as conn:
-        ids = [row[0] for row in conn.execute("SELECT id FROM sources WHERE deleted_at IS NOT NULL")]
-        conn.execute("DELETE FROM sources WHERE deleted_at IS NOT NULL")
-        outbox.enqueue(conn, ids)
-    return len(ids)
+    """Delete everything in the trash for good (see kb.trash)."""
+    from kb.trash import empty_trash as empty_everything
+
+    return empty_everything(library)

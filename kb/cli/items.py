@@ -1,8 +1,11 @@
 """Commands on items: init, import, list, show, edit, delete, restore, trash."""
 
+from pathlib import Path
+
 import click
 
 from kb import sources
+from kb.errors import KbError
 from kb.cli.output import authors_text, print_json, short_id, terminal_progress
 from kb.importing.pipeline import import_paths
 
@@ -141,11 +144,26 @@ def delete(obj, item_ids, as_json) -> None:
 
 @click.command()
 @click.argument("item_ids", nargs=-1, required=True)
+@click.option("--yes", is_flag=True, help="With a backup file: do not ask for confirmation.")
 @json_option
 @click.pass_obj
-def restore(obj, item_ids, as_json) -> None:
-    """Restore items from the trash."""
-    back = sources.restore(obj.library, list(item_ids))
+def restore(obj, item_ids, yes, as_json) -> None:
+    """Restore items from the trash, or (given a backup file) the whole database from a backup."""
+    if len(item_ids) == 1 and Path(item_ids[0]).is_file():
+        from kb.cli.maintenance import restore_backup
+
+        restore_backup(obj, item_ids[0], yes)
+        return
+    from kb import trash
+
+    full_ids = []
+    for item_id in item_ids:
+        try:
+            full_ids.append(sources.resolve_id(obj.library, item_id, include_deleted=True))
+        except KbError:
+            full_ids.append(item_id.upper())
+    trash.restore_items(obj.library, full_ids)
+    back = full_ids
     from kb.index import indexer
 
     indexer.sync(obj.library)
@@ -161,10 +179,12 @@ def restore(obj, item_ids, as_json) -> None:
 @click.pass_obj
 def empty_trash(obj, yes, as_json) -> None:
     """Delete the items in the trash for good."""
-    count = sources.count_trash(obj.library)
+    from kb import trash
+
+    count = len(trash.list_trash(obj.library))
     if count and not yes:
         click.confirm(f"Delete {count} item(s) in the trash for good?", abort=True)
-    removed = sources.empty_trash(obj.library)
+    removed = trash.empty_trash(obj.library)
     from kb.index import indexer
 
     indexer.sync(obj.library)
@@ -174,4 +194,21 @@ def empty_trash(obj, yes, as_json) -> None:
         click.echo(f"Deleted {removed} item(s) for good.")
 
 
-COMMANDS = [init, import_command, list_command, show, edit, delete, restore, empty_trash]
+@click.command("trash")
+@json_option
+@click.pass_obj
+def trash_command(obj, as_json) -> None:
+    """What is in the trash (sources, highlights, themes, collections, saved searches)."""
+    from kb import trash
+
+    items = trash.list_trash(obj.library)
+    if as_json:
+        print_json([item.to_dict() for item in items])
+        return
+    for item in items:
+        click.echo(f"{item.id}  {item.item_type:<12} {item.deleted_at[:16]}  {item.title[:70]}")
+    if not items:
+        click.echo("The trash is empty.")
+
+
+COMMANDS = [init, import_command, list_command, show, edit, delete, restore, empty_trash, trash_command]

@@ -1,6 +1,7 @@
 """Entry point of the `kb` command: the group, shared options and the one place errors become
 messages. Commands live in modules named for what they do."""
 
+import logging
 import os
 import sys
 
@@ -29,6 +30,7 @@ class Context:
     def close(self) -> None:
         if self._library is not None:
             self._library.close()
+            self._library = None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,9 +45,9 @@ def cli(ctx: click.Context, library_dir: str | None) -> None:
 
 
 def _register() -> None:
-    from kb.cli import items, maintenance, searching
+    from kb.cli import evidence, items, maintenance, searching, themes
 
-    for module in (items, maintenance, searching):
+    for module in (items, maintenance, searching, themes, evidence):
         for command in module.COMMANDS:
             cli.add_command(command)
 
@@ -53,7 +55,15 @@ def _register() -> None:
 _register()
 
 
+def quiet_library_loggers() -> None:
+    """pypdf and trafilatura log warnings about odd files that the import report already
+    explains in one sentence; keep the terminal to that sentence."""
+    for name in ("pypdf", "trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
 def main(argv: list[str] | None = None) -> int:
+    quiet_library_loggers()
     try:
         result = cli.main(args=argv, prog_name="kb", standalone_mode=False)
     except KbError as error:

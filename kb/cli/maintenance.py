@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from kb import backups
 from kb.check import check, repair
 from kb.cli.output import print_json, terminal_progress
 from kb.index import indexer
@@ -55,4 +56,40 @@ def gui(obj) -> None:
     raise click.exceptions.Exit(subprocess.call(command))
 
 
-COMMANDS = [reindex, check_command, gui]
+@click.command("backup")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the backup here.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def backup_command(obj, output, as_json) -> None:
+    """Back up the database now (into the library's backups folder unless -o is given)."""
+    path = backups.backup(obj.library, "manual", output)
+    print_json({"backup": str(path)}) if as_json else click.echo(f"Backed up to {path}")
+
+
+@click.command("backups")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def backups_command(obj, as_json) -> None:
+    """List the automatic and manual backups."""
+    found = backups.list_backups(obj.library)
+    if as_json:
+        print_json([info.to_dict() for info in found])
+        return
+    for info in found:
+        click.echo(f"{info.taken_at}  {info.reason:<24} {info.size // 1024:>8} KB  {info.path}")
+    if not found:
+        click.echo("No backups yet: 'kb backup'.")
+
+
+def restore_backup(obj, backup_file: str, yes: bool) -> None:
+    """Replace the library's database with a backup (the current one is backed up first)."""
+    backups.validate_backup(backup_file)
+    if not yes:
+        click.confirm("Replace the library's database with this backup?", abort=True)
+    folder = obj.library.folder
+    obj.close()
+    safety = backups.restore(folder, backup_file)
+    click.echo(f"Restored. The previous database was backed up to {safety}.")
+
+
+COMMANDS = [reindex, check_command, gui, backup_command, backups_command]

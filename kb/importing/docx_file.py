@@ -182,7 +182,7 @@ def extract_docx(data: bytes, name: str) -> Extracted:
         document = docx.Document(io.BytesIO(data))
         body, headings = _body(document)
     except _DAMAGED as err:
-        reason = str(err).strip("\"'") or type(err).__name__
+        reason = " ".join(str(err).split()).strip("\"'")[:120] or type(err).__name__
         raise ExtractionError(f"{name} is damaged and could not be read as a Word document ({reason}).") from err
 
     core = _core_metadata(document)

@@ -54,6 +54,11 @@ class PageMetadata:
     site_names: list[str] = field(default_factory=list)  # to strip " - Site" from titles
 
 
+def _squash(text: str) -> str:
+    """Compare names loosely: "Creative Commons" matches the host label "creativecommons"."""
+    return re.sub(r"\W|_", "", text.casefold())
+
+
 def _text(el: lxml_html.HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
@@ -128,11 +133,13 @@ def _saved_page_comments(tree: lxml_html.HtmlElement) -> tuple[str | None, str |
 def _byline_elements(tree: lxml_html.HtmlElement) -> list[str]:
     """People named in elements marked as the author or by-line."""
     xpath = " | ".join(
-        [f"//*[{_BYLINE_CLASS.format(c)}]" for c in ("byline", "author", "author-name")]
+        [f"//*[{_BYLINE_CLASS.format(c)}]" for c in ("byline", " author ", " author-name ")]
         + ['//*[@rel="author"]', '//*[@itemprop="author"]']
     )
     people: list[str] = []
     for el in tree.xpath(xpath)[:10]:
+        if el.xpath('ancestor::*[contains(@class, "comment") or contains(@id, "comment")]'):
+            continue  # the people commenting did not write the article
         text = _text(el)
         people += byline_authors(text) or person_names(text)
     return people
@@ -164,10 +171,10 @@ def _title(meta: dict, items: list[dict], tree: lxml_html.HtmlElement, sites: li
         candidates.append(h1s[0])
     candidates += [i.get("headline") or i.get("name") for i in items]
     candidates += [_text(t) for t in tree.iter("title")][:1]
-    squashed_sites = {re.sub(r"\W", "", s.casefold()) for s in sites}
+    site_keys = {_squash(s) for s in sites}
     for candidate in candidates:
         title = clean_title(candidate if isinstance(candidate, str) else None, sites)
-        if title and not is_junk_title(title) and re.sub(r"\W", "", title.casefold()) not in squashed_sites:
+        if title and not is_junk_title(title) and _squash(title) not in site_keys:
             return title
     return None
 
@@ -177,8 +184,7 @@ def _suffix_site(title_tag: str | None, labels: list[str]) -> str | None:
     if not title_tag:
         return None
     last = re.split(r"\s+(?:\||-|–|—|::|·|»)\s+", " ".join(title_tag.split()))[-1]
-    squashed = re.sub(r"\W", "", last.casefold())
-    return last if squashed and squashed in {re.sub(r"\W", "", x.casefold()) for x in labels} else None
+    return last if _squash(last) and _squash(last) in {_squash(x) for x in labels} else None
 
 
 def read_page_metadata(tree: lxml_html.HtmlElement) -> PageMetadata:
@@ -206,6 +212,8 @@ def read_page_metadata(tree: lxml_html.HtmlElement) -> PageMetadata:
     byline = _byline_elements(tree)
     if byline and {a.casefold() for a in authors} <= {b.casefold() for b in byline}:
         authors = byline  # <meta name=author> often names only the first of several
+    site_keys = {_squash(s) for s in sites}
+    authors = [a for a in authors if _squash(a) not in site_keys]  # "BBC News" wrote nothing
 
     lang = tree.get("lang") or tree.get("xml:lang") or next(iter(meta.get("og:locale", [])), "")
     language = re.split(r"[-_]", lang.strip())[0].lower() if lang.strip() else None

@@ -38,7 +38,7 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str]:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""  # +2: the "---" line
-        problem = getattr(err, "problem", None) or "it is not valid YAML"
+        problem = " ".join(str(getattr(err, "problem", None) or "it is not valid YAML").split())
         raise ExtractionError(
             f"{name} has malformed YAML front matter{where} ({problem})."
         ) from err

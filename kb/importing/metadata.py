@@ -6,14 +6,15 @@ these functions so the library gets one shape. None of them raises on odd input:
 cannot be understood becomes None / [] and the caller moves on.
 """
 
-import calendar
 import datetime as dt
 import re
 import unicodedata
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
+# Spelled out rather than taken from `calendar`, whose names follow the process locale (Qt
+# sets it from the desktop, which would turn them German or French).
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+_MONTHS = {name[:3]: i for i, name in enumerate(_MONTH_NAMES, start=1)}  # "mar" -> 3
 _MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 
 # Plausible years for documents in an evidence library; "0000" or "9999" is a placeholder.
@@ -23,11 +24,12 @@ _MIN_YEAR, _MAX_YEAR = 1000, 2199
 _ISO_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?![\d/.])")
 # "20230312", PDF's "D:20230312101500+01'00'", "D:2023"
 _COMPACT_RE = re.compile(r"^(?:D:\s*(\d{4})(\d{2})?(\d{2})?|(\d{4})(\d{2})(\d{2}))(?!\d{1,5}\b)", re.I)
+# Month patterns use re.ASCII: under Unicode IGNORECASE "ſep" (long s) would match "sep".
 _DAY_MONTH_YEAR_RE = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s\-.]+{_MONTH_RE}[\s,\-.]+(\d{{4}})\b", re.I
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s\-.]+{_MONTH_RE}[\s,\-.]+(\d{{4}})\b", re.I | re.A
 )
-_MONTH_DAY_YEAR_RE = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_MONTH_YEAR_RE = re.compile(rf"\b{_MONTH_RE},?\s+(\d{{4}})\b", re.I)
+_MONTH_DAY_YEAR_RE = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I | re.A)
+_MONTH_YEAR_RE = re.compile(rf"\b{_MONTH_RE},?\s+(\d{{4}})\b", re.I | re.A)
 _NUMERIC_RE = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
 _YEAR_ONLY_RE = re.compile(r"^(?:c\.\s*|circa\s+)?(\d{4})$", re.I)
 
@@ -68,17 +70,17 @@ def parse_date(text: object) -> str | None:
 
     if m := _ISO_RE.match(s):
         year, month, day = (int(g) if g else None for g in m.groups())
-        return _iso(year, month, day)  # type: ignore[arg-type]
+        return _iso(year, month, day)
     if m := _COMPACT_RE.match(s):
         groups = m.groups()[:3] if m[1] else m.groups()[3:]
         year, month, day = (int(g) if g else None for g in groups)
-        return _iso(year, month, day)  # type: ignore[arg-type]
+        return _iso(year, month, day)
     if m := _DAY_MONTH_YEAR_RE.search(s):
-        return _iso(int(m[3]), _MONTHS[m[2].lower().rstrip(".")], int(m[1]))
+        return _iso(int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1]))
     if m := _MONTH_DAY_YEAR_RE.search(s):
-        return _iso(int(m[3]), _MONTHS[m[1].lower().rstrip(".")], int(m[2]))
+        return _iso(int(m[3]), _MONTHS[m[1][:3].lower()], int(m[2]))
     if m := _MONTH_YEAR_RE.search(s):
-        return _iso(int(m[2]), _MONTHS[m[1].lower().rstrip(".")])
+        return _iso(int(m[2]), _MONTHS[m[1][:3].lower()])
     if m := _NUMERIC_RE.search(s):
         first, second, year = int(m[1]), int(m[2]), int(m[3])
         if len(m[3]) == 2:

@@ -22,6 +22,12 @@ REPORT_MIN_PAGES = 4
 T = TypeVar("T")
 
 
+def _reason(err: BaseException) -> str:
+    """A library's exception text, fit to sit in brackets in one sentence."""
+    text = " ".join(str(err).split()).strip("\"'") or type(err).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
 def _guarded(action: Callable[[], T], name: str) -> T:
     """Run a pypdf call, turning any failure into an ExtractionError naming the file."""
     try:
@@ -31,13 +37,14 @@ def _guarded(action: Callable[[], T], name: str) -> T:
     except FileNotDecryptedError as err:
         raise ExtractionError(f"{name} is password-protected.") from err
     except DependencyError as err:
-        raise ExtractionError(f"{name} uses encryption this installation cannot open ({err}).") from err
+        raise ExtractionError(
+            f"{name} uses encryption this installation cannot open ({_reason(err)})."
+        ) from err
     except PdfReadError as err:
-        raise ExtractionError(f"{name} is damaged and could not be read as a PDF ({err}).") from err
+        raise ExtractionError(f"{name} is damaged and could not be read as a PDF ({_reason(err)}).") from err
     except Exception as err:  # pypdf raises arbitrary errors (KeyError, TypeError, ValueError,
         # RecursionError, zlib.error...) on corrupt files; every one of them means "damaged".
-        reason = str(err) or type(err).__name__
-        raise ExtractionError(f"{name} is damaged and could not be read as a PDF ({reason}).") from err
+        raise ExtractionError(f"{name} is damaged and could not be read as a PDF ({_reason(err)}).") from err
 
 
 def _open(data: bytes, name: str) -> PdfReader:

@@ -13,11 +13,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kb.importing.extractors import SUPPORTED_SUFFIXES, extract
-
 from kb import blobs, sources
 from kb.errors import ExtractionError, KbError
 from kb.importing.extracted import SOURCE_KINDS, Extracted
+from kb.importing.extractors import SUPPORTED_SUFFIXES, extract
 from kb.index import indexer
 from kb.library import Library
 
@@ -98,7 +97,7 @@ def _title_from_name(path: Path) -> str:
     return re.sub(r"[_-]+", " ", path.stem).strip().capitalize() or path.name
 
 
-def import_one(library: Library, path: Path, report: ImportReport) -> None:
+def import_one(library: Library, path: Path, report: ImportReport, feed=None) -> None:
     try:
         size = path.stat().st_size
         file_hash = blobs.sha256_of_file(path)
@@ -126,6 +125,8 @@ def import_one(library: Library, path: Path, report: ImportReport) -> None:
         return
     with library.transaction() as conn:
         source = sources.insert_source(conn, values)
+    if feed is not None:
+        feed.add(source.id)
     report.imported.append({"id": source.id, "title": source.title, "path": str(path)})
 
 
@@ -135,13 +136,14 @@ def import_paths(library: Library, paths: Iterable[str | os.PathLike],
     files, problems = collect_files(paths)
     report = ImportReport(failed=list(problems))
     total = len(files)
-    for number, path in enumerate(files, start=1):
-        if cancelled and cancelled():
-            report.cancelled = True
-            break
-        if progress:
-            progress(number - 1, total, f"Importing {path.name}")
-        import_one(library, path, report)
+    with indexer.feeding(library, total) as feed:
+        for number, path in enumerate(files, start=1):
+            if cancelled and cancelled():
+                report.cancelled = True
+                break
+            if progress:
+                progress(number - 1, total, f"Importing {path.name}")
+            import_one(library, path, report, feed)
     if progress:
         progress(total, total, "Imported")
     indexer.sync(library, progress)

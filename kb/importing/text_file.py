@@ -64,7 +64,7 @@ def _short_title(line: str) -> str:
     title = re.sub(r"^#+\s*", "", line).strip()
     if len(title) <= _TITLE_MAX:
         return title
-    sentence = re.match(r"^(.{10,%d}?[.!?])\s" % _TITLE_MAX, title)
+    sentence = re.match(rf"^(.{{10,{_TITLE_MAX}}}?[.!?])\s", title)
     if sentence:
         return sentence[1]
     return title[:_TITLE_MAX].rsplit(" ", 1)[0] + "…"

@@ -6,6 +6,7 @@ fetched: the page is read from the bytes given, and URLs in it are only recorded
 """
 
 import codecs
+import copy
 import re
 
 import trafilatura
@@ -26,9 +27,10 @@ _MEANS_CP1252 = {"latin_1", "ascii", "iso8859-1", "iso8859_1"}
 # Chrome that is never the article, for the fallback reader.
 _CHROME_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer",
                 "aside", "form", "button", "iframe", "select", "head", "object", "canvas")
+# Never <body> or the article itself, which sites mark with classes like "cookie-consent-open".
 _CHROME_XPATH = (
-    '//*[@role="navigation" or @role="banner" or @role="contentinfo" or @aria-hidden="true"'
-    " or @hidden"
+    "//*[not(self::html or self::body or self::main or self::article)]"
+    '[@role="navigation" or @role="banner" or @role="contentinfo" or @hidden'
     ' or contains(translate(@class, "COKIESNT", "cokiesnt"), "cookie")'
     ' or contains(translate(@id, "COKIESNT", "cokiesnt"), "cookie")'
     ' or contains(translate(@class, "COKIESNT", "cokiesnt"), "consent")'
@@ -79,7 +81,8 @@ def _parse(text: str, name: str) -> lxml_html.HtmlElement:
     try:
         return lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as err:
-        raise ExtractionError(f"{name} contains no HTML that could be read ({err}).") from err
+        reason = " ".join(str(err).split())[:120] or type(err).__name__
+        raise ExtractionError(f"{name} contains no HTML that could be read ({reason}).") from err
 
 
 def _main_text(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
@@ -105,7 +108,7 @@ def _main_text(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
 def _visible_text(tree: lxml_html.HtmlElement) -> str:
     """Fallback: the text a reader sees in <body>, minus navigation, headers and footers."""
     body = next(iter(tree.xpath("//body")), tree)
-    body = lxml_html.fromstring(lxml_html.tostring(body))  # a copy: we cut things out of it
+    body = copy.deepcopy(body)  # we cut things out of it
     for el in body.xpath(" | ".join(f"//{tag}" for tag in _CHROME_TAGS)) + body.xpath(_CHROME_XPATH):
         if el.getparent() is not None:
             el.drop_tree()

@@ -1,35 +1,15 @@
-"""What of each item goes into the index: one flat document per item."""
+"""What of each item goes into the index: one flat document per item, whatever its kind.
+
+Sources carry the names of the themes their evidence is tied to (with the themes above them, so
+`theme:skills` finds what is coded to a sub-theme of Skills) and of their collections.
+"""
 
 import json
 from datetime import datetime
 
-SOURCE_COLUMNS = "id, kind, title, authors, publisher, date, tags, body, created_at, rev"
+from kb.library import Library
 
-
-def source_document(row: tuple) -> dict:
-    item_id, kind, title, authors, publisher, date, tags, body, created_at, rev = row
-    authors_list = json.loads(authors or "[]")
-    tags_list = json.loads(tags or "[]")
-    document = {
-        "id": item_id,
-        "rev": rev,
-        "item_type": "source",
-        "kind": kind,
-        "title": title or "",
-        "body": body or "",
-        "words": f"{title or ''}\n{body or ''}",
-        "author": "\n".join(authors_list),
-        "publisher": publisher or "",
-        "tag": ",".join(tag.lower() for tag in tags_list),
-        "author_exact": ",".join(facet_key(name) for name in authors_list),
-        "facets": encode_facets(kind, date[:4] if date else "", authors_list, tags_list),
-        "title_sort": (title or "").casefold()[:200],
-        "added": _parse_stamp(created_at),
-    }
-    if date:
-        document["date"] = date
-        document["year"] = int(date[:4])
-    return document
+SEPARATOR, LIST_SEPARATOR = "\x1e", "\x1f"
 
 
 def facet_key(value: str) -> str:
@@ -37,14 +17,123 @@ def facet_key(value: str) -> str:
     return value.replace(",", " ").strip().lower()
 
 
-def encode_facets(kind: str, year: str, authors: list[str], tags: list[str]) -> bytes:
-    return "\x1e".join((kind, year, "\x1f".join(authors), "\x1f".join(tags))).encode("utf-8")
+def encode_facets(kind: str, year: str, authors: list[str], tags: list[str], themes: list[str],
+                  collections: list[str]) -> bytes:
+    parts = (kind, year, *(LIST_SEPARATOR.join(values) for values in (authors, tags, themes, collections)))
+    return SEPARATOR.join(parts).encode("utf-8")
 
 
-def decode_facets(data: bytes) -> tuple[str, str, list[str], list[str]]:
-    kind, year, authors, tags = data.decode("utf-8").split("\x1e")
-    return kind, year, [a for a in authors.split("\x1f") if a], [t for t in tags.split("\x1f") if t]
+def decode_facets(data: bytes) -> tuple[str, str, list[str], list[str], list[str], list[str]]:
+    kind, year, *lists = data.decode("utf-8").split(SEPARATOR)
+    authors, tags, themes, collections = ([v for v in part.split(LIST_SEPARATOR) if v] for part in lists)
+    return kind, year, authors, tags, themes, collections
 
 
-def _parse_stamp(stamp: str) -> datetime:
-    return datetime.strptime(stamp[:19], "%Y-%m-%dT%H:%M:%S")
+def _stamp(text: str) -> datetime:
+    return datetime.strptime(text[:19], "%Y-%m-%dT%H:%M:%S")
+
+
+def _theme_paths(conn) -> dict[str, list[str]]:
+    """Each live theme's name followed by the names of the themes above it."""
+    rows = {row[0]: (row[1], row[2]) for row in conn.execute(
+        "SELECT id, name, parent_id FROM themes WHERE deleted_at IS NULL")}
+    paths = {}
+    for theme_id in rows:
+        names, current, seen = [], theme_id, set()
+        while current in rows and current not in seen:
+            seen.add(current)
+            names.append(rows[current][0])
+            current = rows[current][1]
+        paths[theme_id] = names
+    return paths
+
+
+def _themes_by_item(conn, marks: str, chunk: list[str], paths) -> tuple[dict, dict]:
+    """Theme names per source (all its evidence) and per highlight (its own evidence)."""
+    per_source: dict[str, list[str]] = {}
+    per_highlight: dict[str, list[str]] = {}
+    for source_id, highlight_id, theme_id in conn.execute(
+            "SELECT source_id, highlight_id, theme_id FROM evidence WHERE deleted_at IS NULL AND "
+            f"(source_id IN ({marks}) OR highlight_id IN ({marks}))", chunk + chunk):
+        names = paths.get(theme_id, [])
+        per_source.setdefault(source_id, []).extend(names)
+        if highlight_id:
+            per_highlight.setdefault(highlight_id, []).extend(names)
+    return per_source, per_highlight
+
+
+def _document(item_id, rev, item_type, kind, title, body, authors, publisher, tags, date,
+              created_at, themes=(), collections=(), memo="") -> dict:
+    themes = list(dict.fromkeys(themes))
+    document = {
+        "id": item_id, "rev": rev, "item_type": item_type, "kind": kind,
+        "title": title or "", "body": body or "", "memo": memo or "",
+        "author": "\n".join(authors), "publisher": publisher or "",
+        "tag": ",".join(tag.lower() for tag in tags),
+        "author_exact": ",".join(facet_key(name) for name in authors),
+        "theme": ",".join(facet_key(name) for name in themes),
+        "collection": ",".join(facet_key(name) for name in collections),
+        "facets": encode_facets(kind, date[:4] if date else "", authors, tags, themes, list(collections)),
+        "title_sort": (title or "").casefold()[:200], "added": _stamp(created_at),
+    }
+    if date:
+        document["date"] = date
+        document["year"] = int(date[:4])
+    return document
+
+
+def documents_for(library: Library, ids: list[str]) -> dict[str, dict]:
+    """Index documents for the live items among `ids` (missing ids are gone or trashed)."""
+    conn = library.conn
+    paths = _theme_paths(conn)
+    found: dict[str, dict] = {}
+    for start in range(0, len(ids), 400):
+        chunk = ids[start:start + 400]
+        marks = ", ".join("?" for _ in chunk)
+        per_source, per_highlight = _themes_by_item(conn, marks, chunk, paths)
+        collections: dict[str, list[str]] = {}
+        for source_id, name in conn.execute(
+                "SELECT i.source_id, c.name FROM collection_items i JOIN collections c ON "
+                f"c.id = i.collection_id WHERE i.source_id IN ({marks}) AND i.deleted_at IS NULL "
+                "AND c.deleted_at IS NULL", chunk):
+            collections.setdefault(source_id, []).append(name)
+        for row in conn.execute(
+                "SELECT id, rev, kind, title, body, authors, publisher, tags, date, created_at, memo "
+                f"FROM sources WHERE id IN ({marks}) AND deleted_at IS NULL", chunk):
+            found[row[0]] = _document(row[0], row[1], "source", row[2], row[3], row[4],
+                                      json.loads(row[5]), row[6], json.loads(row[7]), row[8], row[9],
+                                      per_source.get(row[0], ()), collections.get(row[0], ()), row[10])
+        for row in conn.execute(
+                "SELECT h.id, h.rev, h.exact, h.note, s.title, s.authors, s.publisher, s.tags, "
+                "s.date, h.created_at FROM highlights h JOIN sources s ON s.id = h.source_id "
+                f"WHERE h.id IN ({marks}) AND h.deleted_at IS NULL AND s.deleted_at IS NULL", chunk):
+            found[row[0]] = _document(row[0], row[1], "highlight", "highlight", row[2],
+                                      f"{row[2]}\n\n{row[3]}", json.loads(row[5]), row[6],
+                                      json.loads(row[7]), row[8], row[9], per_highlight.get(row[0], ()))
+        for row in conn.execute(
+                "SELECT id, rev, name, description, keywords, memo, created_at FROM themes "
+                f"WHERE id IN ({marks}) AND deleted_at IS NULL", chunk):
+            body = f"{row[3]}\n{' '.join(json.loads(row[4]))}"
+            found[row[0]] = _document(row[0], row[1], "theme", "theme", row[2], body, [], None, [],
+                                      None, row[6], paths.get(row[0], ()), (), row[5])
+        for row in conn.execute(
+                "SELECT id, rev, name, description, memo, created_at FROM collections "
+                f"WHERE id IN ({marks}) AND deleted_at IS NULL", chunk):
+            found[row[0]] = _document(row[0], row[1], "collection", "collection", row[2], row[3],
+                                      [], None, [], None, row[5], (), (), row[4])
+    return found
+
+
+def all_live_ids(library: Library) -> list[str]:
+    ids = []
+    for table in ("sources", "highlights", "themes", "collections"):
+        ids += [row[0] for row in library.conn.execute(
+            f"SELECT id FROM {table} WHERE deleted_at IS NULL ORDER BY id")]
+    return ids
+
+
+def live_revisions(library: Library) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for table in ("sources", "highlights", "themes", "collections"):
+        found.update(library.conn.execute(f"SELECT id, rev FROM {table} WHERE deleted_at IS NULL"))
+    return found

@@ -11,7 +11,7 @@ from whoosh import query as wq
 
 from kb.index.documents import decode_facets, facet_key
 
-FACETS = ("kind", "author", "year", "tag")
+FACETS = ("kind", "author", "year", "tag", "theme", "collection")
 TOP_VALUES = 12
 
 
@@ -22,12 +22,14 @@ def facet_counts(searcher, docnums) -> dict[str, dict[str, int]]:
         data = column[docnum]
         if not data:
             continue
-        kind, year, authors, tags = decode_facets(data)
+        kind, year, authors, tags, themes, collections = decode_facets(data)
         counters["kind"][kind] += 1
         if year:
             counters["year"][year] += 1
         counters["author"].update(set(authors))
         counters["tag"].update({tag.lower() for tag in tags})
+        counters["theme"].update(set(themes))
+        counters["collection"].update(set(collections))
     result = {}
     for name, counter in counters.items():
         ordered = counter.most_common() if name != "year" else sorted(counter.items(), reverse=True)
@@ -48,8 +50,8 @@ def filter_query(filters: dict[str, list[str]] | None, kind: str | None = None) 
                 terms.append(wq.Term("kind", str(value)))
             elif name == "author":
                 terms.append(wq.Term("author_exact", facet_key(str(value))))
-            elif name == "tag":
-                terms.append(wq.Term("tag", str(value).lower()))
+            elif name in ("tag", "theme", "collection"):
+                terms.append(wq.Term(name, facet_key(str(value))))
             elif name == "year" and str(value).isdigit():
                 terms.append(wq.NumericRange("year", int(value), int(value)))
         if terms:

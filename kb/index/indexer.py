@@ -5,28 +5,23 @@ then clears the outbox entries it finished. A crash anywhere leaves work in the 
 again (writing a document twice is harmless). `rebuild` re-fills the index from the database.
 """
 
+import contextlib
+import os
 from collections.abc import Callable
 
 from kb import outbox
 from kb.errors import Cancelled
-from kb.index.documents import SOURCE_COLUMNS, source_document
+from kb.index.documents import all_live_ids, documents_for
 from kb.library import Library
 
 Progress = Callable[[int, int, str], None]
 BATCH = 500
+MULTIPROCESS_FROM = 1000
 
 
-def _live_rows(library: Library, ids: list[str]) -> dict[str, tuple]:
-    rows: dict[str, tuple] = {}
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start:start + BATCH]
-        marks = ", ".join("?" for _ in chunk)
-        for row in library.conn.execute(
-            f"SELECT {SOURCE_COLUMNS} FROM sources WHERE id IN ({marks}) AND deleted_at IS NULL",
-            chunk,
-        ):
-            rows[row[0]] = row
-    return rows
+def _processes(total: int) -> int:
+    """Worker processes for a batch: large batches use every core (each writes its own segment)."""
+    return min(os.cpu_count() or 1, 4) if total >= MULTIPROCESS_FROM else 1
 
 
 def sync(library: Library, progress: Progress | None = None,
@@ -39,16 +34,15 @@ def sync(library: Library, progress: Progress | None = None,
     total = len(work)
     done = 0
     bulk = total > 200
-    with index.writer(bulk=bulk) as writer:
+    with index.writer(bulk=bulk, processes=_processes(total)) as writer:
         for start in range(0, total, BATCH):
             if cancelled and cancelled():
                 raise Cancelled("Indexing was cancelled; it will resume next time.")
             chunk = work[start:start + BATCH]
-            rows = _live_rows(library, [item_id for item_id, _ in chunk])
+            documents = documents_for(library, [item_id for item_id, _ in chunk])
             for item_id, _ in chunk:
-                if item_id in rows:
-                    document = source_document(rows[item_id])
-                    writer.update_document(**document)
+                if item_id in documents:
+                    writer.update_document(**documents[item_id])
                 else:  # trashed or deleted: it leaves the index
                     writer.delete_by_term("id", item_id)
             done += len(chunk)
@@ -64,21 +58,19 @@ def rebuild(library: Library, progress: Progress | None = None,
     """Re-fill the index from the database; returns the number of items indexed."""
     index = library.index
     index.reset()
-    total = library.conn.execute(
-        "SELECT count(*) FROM sources WHERE deleted_at IS NULL"
-    ).fetchone()[0]
+    ids = all_live_ids(library)
+    total = len(ids)
     outbox_before = outbox.pending(library.conn)
     done = 0
-    with index.writer(bulk=True) as writer:
-        cursor = library.conn.execute(
-            f"SELECT {SOURCE_COLUMNS} FROM sources WHERE deleted_at IS NULL ORDER BY id"
-        )
-        for row in cursor:
-            if cancelled and done % 100 == 0 and cancelled():
+    with index.writer(bulk=True, processes=_processes(total)) as writer:
+        for start in range(0, total, BATCH):
+            if cancelled and cancelled():
                 raise Cancelled("Re-indexing was cancelled; the index will be rebuilt next time.")
-            writer.add_document(**source_document(row))
-            done += 1
-            if progress and (done % 100 == 0 or done == total):
+            chunk = ids[start:start + BATCH]
+            for document in documents_for(library, chunk).values():
+                writer.add_document(**document)
+            done += len(chunk)
+            if progress:
                 progress(done, total, "Re-indexing")
     with library.transaction() as conn:
         outbox.clear(conn, outbox_before)
@@ -92,11 +84,38 @@ def ensure_current(library: Library, progress: Progress | None = None,
     index, then replay any pending work. Called on open."""
     index = library.index
     if index.was_rebuilt:
-        has_items = library.conn.execute(
-            "SELECT 1 FROM sources WHERE deleted_at IS NULL LIMIT 1"
-        ).fetchone()
-        if has_items:
+        if all_live_ids(library):
             rebuild(library, progress, cancelled)
         else:
             index.mark_complete()
     sync(library, progress, cancelled)
+
+
+class IndexFeed:
+    """Indexes new items as a long import makes them, in worker processes, so extraction in this
+    process and indexing in the workers overlap. Their outbox entries are cleared once the index
+    commits; until then a crash leaves them in the outbox to replay."""
+
+    def __init__(self, library: Library, writer):
+        self.library = library
+        self.writer = writer
+        self.fed: list[str] = []
+
+    def add(self, item_id: str) -> None:
+        document = documents_for(self.library, [item_id]).get(item_id)
+        if document is not None:
+            self.writer.add_document(**document)
+            self.fed.append(item_id)
+
+
+@contextlib.contextmanager
+def feeding(library: Library, expected: int):
+    """An IndexFeed for imports of `expected` files when worth it, else None (sync later)."""
+    if expected < MULTIPROCESS_FROM:
+        yield None
+        return
+    with library.index.writer(bulk=True, processes=_processes(expected)) as writer:
+        feed = IndexFeed(library, writer)
+        yield feed
+    with library.transaction() as conn:
+        outbox.clear(conn, [(item_id, 1) for item_id in feed.fed])

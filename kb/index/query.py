@@ -11,23 +11,25 @@ from dataclasses import dataclass, field
 from whoosh import qparser
 from whoosh import query as wq
 
-from kb.index.analysis import stem_terms
+from kb.index.analysis import normalise_word, stem_prefix, stem_terms
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
 MIN_PREFIX = 2
-TEXT_FIELDS = ("title", "body")
-DEFAULT_FIELDS = ("title", "body", "author", "publisher", "tag")
-FIELD_BOOSTS = {"title": 3.0, "body": 1.0, "author": 2.0, "publisher": 1.0, "tag": 1.5}
+TEXT_FIELDS = ("title", "body", "memo")
+DEFAULT_FIELDS = ("title", "body", "memo", "author", "publisher", "tag")
+FIELD_BOOSTS = {"title": 3.0, "body": 1.0, "memo": 1.0, "author": 2.0, "publisher": 1.0, "tag": 1.5}
 FIELD_ALIASES = {
     "title": "title", "author": "author", "authors": "author", "by": "author",
     "publisher": "publisher", "kind": "kind", "type": "kind", "tag": "tag", "tags": "tag",
-    "year": "year", "date": "date", "body": "body", "text": "body",
+    "year": "year", "date": "date", "body": "body", "text": "body", "theme": "theme",
+    "themes": "theme", "code": "theme", "collection": "collection", "memo": "memo",
 }
 KIND_ALIASES = {
     "web": "web_page", "webpage": "web_page", "web-page": "web_page", "page": "web_page",
     "articles": "article", "reports": "report", "notes": "note", "transcripts": "transcript",
-    "interview": "transcript", "interviews": "transcript",
+    "interview": "transcript", "interviews": "transcript", "highlights": "highlight",
+    "evidence": "highlight", "themes": "theme", "collections": "collection",
 }
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _FIELD = re.compile(r"(?<![\w:])([A-Za-z]+):")
@@ -64,8 +66,6 @@ def clean_query_text(text: str) -> tuple[str, list[str]]:
     text = _balance_brackets(text)
     text = _rewrite_fields(text)
     text = re.sub(r"(^|\s)-(?=[\w\"(])", r"\1NOT ", text)
-    # Unfielded prefix* and fuzzy~ words search the unstemmed words: a stemmed prefix misses.
-    text = re.sub(r"(^|[\s(])(\w[\w'’]*[*?~]\S*)", r"\1words:\2", text)
     text = re.sub(r"(^|\s)\+(?=[\w\"(])", r"\1", text)
     tokens = text.split()
     while tokens and tokens[0] in _OPERATOR_WORDS - {"NOT"}:
@@ -122,24 +122,65 @@ def _range(field_name: str, low: str | None, high: str | None) -> str:
     return f"date:[{low or '0000'} TO {(high or '9999')}\uffff]"
 
 
+class _PolicyParser(qparser.QueryParser):
+    """Whoosh's parser, but prefixes, wildcards and fuzzy words on the stemmed text fields are
+    matched against stems sensibly: Whoosh would stem the prefix itself ("analy*" -> "anali")
+    and miss; here the prefix drops only what stemming changes ("policy*" -> "polic")."""
+
+    def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
+        if fieldname in TEXT_FIELDS and termclass in (wq.Prefix, wq.Wildcard):
+            prefix = stem_prefix(text) if termclass is wq.Prefix else text.lower()
+            if termclass is wq.Prefix and len(prefix) < MIN_PREFIX:
+                return None
+            return termclass(fieldname, prefix, boost=boost)
+        if fieldname in TEXT_FIELDS and termclass is wq.FuzzyTerm:
+            return _fuzzy_stems(fieldname, text, boost)
+        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+
+
+def _fuzzy_stems(fieldname: str, text: str, boost: float) -> wq.Query | None:
+    """A misspelt word is not stemmed like the word it means ("organisaton" keeps its ending),
+    so it is compared with the index's stems both stemmed and with up to four final letters cut:
+    a stem is nearly always the word less a short ending. (The caller sets the edit distance.)"""
+    word = normalise_word(text)
+    candidates = dict.fromkeys(stem_terms(word))
+    for cut in range(1, 5):
+        if len(word) - cut >= 4:
+            candidates[word[:-cut]] = None
+    terms = [wq.FuzzyTerm(fieldname, candidate, boost=boost) for candidate in candidates]
+    if not terms:
+        return None
+    return terms[0] if len(terms) == 1 else _FuzzyGroup(terms)
+
+
+class _FuzzyGroup(wq.Or):
+    """Passes the parser's edit distance on to every candidate."""
+
+    @property
+    def maxdist(self):
+        return self.subqueries[0].maxdist
+
+    @maxdist.setter
+    def maxdist(self, value):
+        for term in self.subqueries:
+            term.maxdist = value
+
+    @property
+    def prefixlength(self):
+        return self.subqueries[0].prefixlength
+
+    @prefixlength.setter
+    def prefixlength(self, value):
+        for term in self.subqueries:
+            term.prefixlength = value
+
+
 def _parser(schema) -> qparser.QueryParser:
-    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts=FIELD_BOOSTS)
+    parser = _PolicyParser(None, schema)
+    parser.add_plugin(qparser.MultifieldPlugin(list(DEFAULT_FIELDS), fieldboosts=FIELD_BOOSTS))
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.remove_plugin_class(qparser.PlusMinusPlugin)
     return parser
-
-
-def _retarget(query: wq.Query) -> wq.Query:
-    """Prefix, wildcard and fuzzy terms on stemmed text fields search the unstemmed words."""
-    if isinstance(query, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)) and query.fieldname in TEXT_FIELDS:
-        text = query.text.lower()
-        if isinstance(query, wq.Prefix) and len(text) < MIN_PREFIX:
-            return wq.NullQuery
-        clone = query.copy()
-        clone.fieldname = "words"
-        clone.text = text
-        return clone
-    return query.apply(_retarget) if query.children() else query
 
 
 def parse(text: str, schema) -> ParsedQuery:
@@ -148,7 +189,7 @@ def parse(text: str, schema) -> ParsedQuery:
     if not cleaned:
         return ParsedQuery(wq.NullQuery, cleaned, plain, notices)
     try:
-        query = _retarget(_parser(schema).parse(cleaned))
+        query = _parser(schema).parse(cleaned)
     except Exception:  # noqa: BLE001 - Whoosh's parser raises assorted errors on odd input
         query = words_query(cleaned, schema, require_all=True)
         notices.append("The query's syntax was not understood, so its words were searched.")

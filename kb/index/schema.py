@@ -4,9 +4,9 @@ version is rebuilt on open."""
 
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 
-from kb.index.analysis import name_analyzer, stemming_analyzer, words_analyzer
+from kb.index.analysis import name_analyzer, stemming_analyzer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 
 def build_schema() -> Schema:
@@ -14,15 +14,17 @@ def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         rev=NUMERIC(stored=True),  # the database revision indexed, so drift can be seen
-        item_type=ID(stored=True),  # 'source' now; quotes, drafts, themes... as they arrive
+        item_type=ID(stored=True),  # source, highlight, theme, collection (quotes, drafts later)
         kind=ID(stored=True, sortable=True),
         title=TEXT(analyzer=stem, field_boost=3.0, phrase=True),
         body=TEXT(analyzer=stem, phrase=True),
-        words=TEXT(analyzer=words_analyzer(), phrase=False),
+        memo=TEXT(analyzer=stem, phrase=True),
         author=TEXT(analyzer=name_analyzer(), field_boost=1.5, phrase=True),
         publisher=TEXT(analyzer=name_analyzer(), phrase=True),
         tag=KEYWORD(lowercase=True, commas=True, scorable=True),
         author_exact=KEYWORD(lowercase=True, commas=True),  # whole names, for facet filters
+        theme=KEYWORD(lowercase=True, commas=True, scorable=True),
+        collection=KEYWORD(lowercase=True, commas=True, scorable=True),
         facets=COLUMN(),  # kind, year, authors, tags of each document, for facet counts
         year=NUMERIC(stored=False, sortable=True),
         date=ID(sortable=True),

@@ -79,11 +79,14 @@ class SearchIndex:
             self._ix = self._create_empty()
 
     @contextlib.contextmanager
-    def writer(self, bulk: bool = False):
-        """A writer that commits on success and cancels on any error; bulk imports get more
-        memory and skip the per-commit merge."""
+    def writer(self, bulk: bool = False, processes: int = 1):
+        """A writer that commits on success and cancels on any error. Bulk work gets more memory;
+        with `processes` > 1 each worker process writes a segment of its own (no final merge)."""
         try:
-            if bulk:
+            if processes > 1:
+                writer = self._ix.writer(timeout=WRITER_TIMEOUT_S, procs=processes, limitmb=128,
+                                         multisegment=True, batchsize=64)
+            elif bulk:
                 writer = self._ix.writer(timeout=WRITER_TIMEOUT_S, limitmb=128)
             else:
                 writer = self._ix.writer(timeout=WRITER_TIMEOUT_S)

@@ -1,37 +1,35 @@
 """"Did you mean …": a close spelling from the library's own vocabulary that finds more."""
 
 import re
+from collections.abc import Callable
 
+from kb.index.analysis import STEMMER
 from kb.index.query import QUESTION_STOP_WORDS
 
 SUGGEST_BELOW = 3  # only offer a correction when a query finds fewer items than this
 _BARE_WORD = re.compile(r"(?<![\w:\"'*~-])([A-Za-z][A-Za-z'’]{2,})(?![\w:*~])")
 
 
-def _words_key(word: str) -> str:
-    return word.lower().replace("'", "").replace("’", "")
-
-
-def suggest(searcher, text: str) -> str | None:
-    """The query with each word the library never uses replaced by its closest word that it
-    does use, or None when there is nothing to correct."""
-    corrected = text
-    changed = False
+def suggest(searcher, text: str, surface: Callable[[str], str | None]) -> str | None:
+    """The query with each word the library never uses replaced by its closest word that it does
+    use (`surface(stem)` turns an index stem back into a word), or None if nothing changes."""
+    corrected, changed = text, False
     for match in _BARE_WORD.finditer(text):
         word = match.group(1)
-        key = _words_key(word)
-        if key in QUESTION_STOP_WORDS or word in ("AND", "OR", "NOT"):
+        stem = STEMMER.term(word)
+        if not stem or word.lower() in QUESTION_STOP_WORDS or word in ("AND", "OR", "NOT"):
             continue
-        if searcher.doc_frequency("words", key) > 0:
+        if searcher.doc_frequency("body", stem) or searcher.doc_frequency("title", stem):
             continue
-        for candidate in searcher.suggest("words", key, limit=3, maxdist=2):
-            if searcher.doc_frequency("words", candidate) > 0:
-                corrected = re.sub(rf"(?<![\w]){re.escape(word)}(?![\w])", candidate, corrected, count=1)
+        for candidate in searcher.suggest("body", stem, limit=3, maxdist=2):
+            if not searcher.doc_frequency("body", candidate):
+                continue
+            replacement = surface(candidate)
+            if replacement:
+                corrected = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", replacement, corrected, count=1)
                 changed = True
                 break
-    if not changed:
-        return None
-    return corrected
+    return corrected if changed else None
 
 
 def worth_suggesting(total: int) -> bool:

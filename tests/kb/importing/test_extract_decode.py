@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kb.errors import ExtractionError
@@ -65,6 +65,7 @@ def test_broken_bytes_after_a_bom_name_the_file():
         decode_text(b"\xff\xfeA\x00\x00\xd8", "bad.txt")  # a lone surrogate
 
 
+@settings(deadline=None)
 @given(st.binary(max_size=2048))
 def test_any_bytes_give_text_or_an_extraction_error(data):
     try:
@@ -73,6 +74,7 @@ def test_any_bytes_give_text_or_an_extraction_error(data):
         assert "x.txt" in str(err)
 
 
+@settings(deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn")), max_size=500))
 def test_any_utf8_text_round_trips(text):
     assert decode_text(text.encode("utf-8"), "x.txt") == text

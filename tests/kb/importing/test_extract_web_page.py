@@ -121,7 +121,7 @@ def test_json_ld_metadata():
       "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Organization", "name": "Desk"}],
       "publisher": {"@type": "Organization", "name": "Rail Weekly"}}</script>
     <script type="application/ld+json">{not json</script>
-    </head><body><article><p>%s</p></article></body></html>""" % ARTICLE[0]
+    </head><body><article><p>ARTICLE</p></article></body></html>""".replace("ARTICLE", ARTICLE[0])
     result = extract_web_page(html.encode(), "r.html")
     assert result.title == "Rail strategy published"
     assert result.date == "2021-05-20"
@@ -137,7 +137,9 @@ def test_saved_page_comment_gives_url_and_access_date():
  url: https://www.gov.uk/government/news/example
  saved date: Tue Mar 14 2023 10:00:00 GMT+0000 (Greenwich Mean Time)
 -->
-<html><head><title>Example</title></head><body><p>%s</p></body></html>""" % ARTICLE[0]
+<html><head><title>Example</title></head><body><p>ARTICLE</p></body></html>""".replace(
+        "ARTICLE", ARTICLE[0]
+    )
     result = extract_web_page(html.encode(), "saved.html")
     assert result.url == "https://www.gov.uk/government/news/example"
     assert result.accessed == "2023-03-14"
@@ -157,9 +159,9 @@ def test_tiny_page_falls_back_to_visible_text():
 
 def test_wikipedia_edit_links_are_dropped_from_headings():
     html = (
-        "<html><body><div id='content'><h1>Topic</h1><p>{0}</p>"
-        "<h2>History<span>[<a href='?action=edit'>edit</a>]</span></h2><p>{1}</p>"
-        "<p>{2}</p></div></body></html>"
+        "<html><body><div id='content'><h1>Topic</h1><p>{}</p>"
+        "<h2>History<span>[<a href='?action=edit'>edit</a>]</span></h2><p>{}</p>"
+        "<p>{}</p></div></body></html>"
     ).format(*ARTICLE)
     body = extract_web_page(html.encode(), "w.html").body
     assert "edit" not in body.replace("education", "")
@@ -178,5 +180,30 @@ def test_markup_without_text_has_no_text(tmp_path):
 
 
 def test_xml_declaration_with_encoding_is_accepted():
-    html = '<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>%s</p></body></html>' % ARTICLE[0]
+    html = f'<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>{ARTICLE[0]}</p></body></html>'
     assert ARTICLE[0] in extract_web_page(html.encode(), "x.xhtml.html").body
+
+
+def test_page_of_nothing_but_navigation_has_no_text(tmp_path):
+    path = tmp_path / "nav.html"
+    path.write_text("<html><body><nav>Home</nav><footer>About us</footer></body></html>")
+    with pytest.raises(ExtractionError, match=r"^No text could be extracted from nav\.html\.$"):
+        extract(path)
+
+
+def test_site_named_as_author_and_commenters_are_not_authors():
+    html = (
+        '<html><head><meta name="author" content="Example News">'
+        '<meta property="og:site_name" content="Example News"></head><body>'
+        f"<article><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p></article>"
+        '<div class="comments"><span class="author">Ann Lee</span><p>Great piece.</p></div>'
+        "</body></html>"
+    )
+    assert extract_web_page(html.encode(), "c.html").authors == []
+
+
+def test_cookie_class_on_body_does_not_hide_the_article():
+    html = page().replace("<body>", '<body class="cookie-banner-open" aria-hidden="false">')
+    html = html.replace("<main id=\"main\">", '<main id="main" class="has-cookie-notice">')
+    body = extract_web_page(html.encode(), "c.html").body
+    assert ARTICLE[0] in body and ARTICLE[2] in body

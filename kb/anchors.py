@@ -190,7 +190,8 @@ def _similarity(found: list[str], wanted: list[str]) -> float:
 def _fuzzy(text: str, exact: str, prefix: str, suffix: str, old: int,
            min_similarity: float) -> tuple[float, int, int] | None:
     """Best (similarity, start, end) among regions seeded by words and context, or None. Near
-    ties go to the region closest in length to the passage (keeps a changed final "!")."""
+    ties (within one character) go to the region closest in length to the passage, so a
+    changed final "!" stays in it."""
     wanted = _tokens(exact)
     if not wanted:
         return None
@@ -207,14 +208,11 @@ def _fuzzy(text: str, exact: str, prefix: str, suffix: str, old: int,
     votes += [(pos, "prefix") for pos in after_prefix]
     votes += [(pos - len(exact), "suffix") for pos in before_suffix]
     candidates, words = set(), [token for token, _, _ in wanted]
-    for low in after_prefix:  # the context brackets the (edited) passage
+    for low in _nearest(after_prefix, old, 3):  # surviving context brackets or implies a region
         ends = [high for high in before_suffix if low <= high <= low + 2 * len(exact) + 40]
-        if ends:
-            span = text[low:min(ends)]
-            stripped = span.strip()
-            if stripped:
-                start = low + span.index(stripped)
-                candidates.add((start, start + len(stripped)))
+        candidates |= {_strip(text, low, min(ends) if ends else low + len(exact))}
+    for high in _nearest(before_suffix, old + len(exact), 3):
+        candidates |= {_strip(text, max(0, high - len(exact)), high)}
     slack = len(exact) // 4 + 40
     groups = _groups(votes, len(exact) // 2 + 20, old)[:_WINDOWS]
     for backing, group in groups:
@@ -222,13 +220,25 @@ def _fuzzy(text: str, exact: str, prefix: str, suffix: str, old: int,
             break
         low, high = max(0, group[0] - slack), min(len(text), group[-1] + len(exact) + slack)
         candidates.update(_window_spans(text, low, high, words, min_similarity / 2))
-    scored = [(_similarity(_words(text[s:e]), words), s, e) for s, e in candidates]
+    scored = [(_similarity(_words(text[s:e]), words), s, e) for s, e in candidates if s < e]
     good = [item for item in scored if item[0] >= min_similarity]
     if not good:
         return None
-    top = max(score for score, _, _ in good)
-    return min((item for item in good if item[0] >= top - 0.01),
+    top = max(score for score, _, _ in good) - 1 / sum(map(len, words))  # one character's worth
+    return min((item for item in good if item[0] >= top),
                key=lambda item: (abs(item[2] - item[1] - len(exact)), -item[0], abs(item[1] - old)))
+
+
+def _nearest(offsets: list[int], old: int, k: int) -> list[int]:
+    return sorted(offsets, key=lambda pos: abs(pos - old))[:k]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding whitespace ((start, start) if nothing is left)."""
+    span = text[start:end]
+    stripped = span.strip()
+    start += span.index(stripped) if stripped else 0
+    return start, start + len(stripped)
 
 
 def _groups(votes: list[tuple[int, object]], width: int,

@@ -12,8 +12,7 @@ from kb.errors import NotFound
 from kb.library import Library
 
 ITEM_TABLES = {"source": "sources", "highlight": "highlights", "theme": "themes",
-               "collection": "collections"}
-TYPE_LABELS = {"highlight": "Highlight", "theme": "Theme", "collection": "Collection"}
+               "collection": "collections", "quote": "quotes", "draft": "drafts"}
 
 
 @dataclass
@@ -62,6 +61,18 @@ def describe_ids(library: Library, ids: list[str], with_text: bool = False) -> d
                 "AND deleted_at IS NULL", chunk):
             found[row[0]] = ItemInfo(row[0], "theme", "theme", "Theme", row[1],
                                      text=f"{row[2]}\n\n{row[3]}".strip())
+        for row in conn.execute(
+                "SELECT q.id, q.text, q.speaker, q.note, q.source_id, s.title, s.authors, s.date, "
+                "s.publisher, q.date FROM quotes q LEFT JOIN sources s ON s.id = q.source_id "
+                f"WHERE q.id IN ({marks}) AND q.deleted_at IS NULL", chunk):
+            who = row[2] or (", ".join(json.loads(row[6])) if row[6] else "")
+            title = f"“{_clip(row[1])}”" + (f" — {who}" if who else "")
+            found[row[0]] = ItemInfo(row[0], "quote", "quote", "Quote", title,
+                                     json.loads(row[6]) if row[6] else [], row[9] or row[7], row[8],
+                                     row[1] + (f"\n\nNote: {row[3]}" if row[3] else ""), [], row[4])
+        for row in conn.execute(
+                f"SELECT id, title, body FROM drafts WHERE id IN ({marks}) AND deleted_at IS NULL", chunk):
+            found[row[0]] = ItemInfo(row[0], "draft", "draft", "Draft", row[1], text=row[2])
         for row in conn.execute(
                 f"SELECT id, name, description, memo FROM collections WHERE id IN ({marks}) "
                 "AND deleted_at IS NULL", chunk):

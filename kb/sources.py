@@ -215,6 +215,9 @@ def update_source(library: Library, source_id: str, **changes) -> Source:
                 page_starts = json.loads(conn.execute(
                     "SELECT page_starts FROM sources WHERE id = ?", (full_id,)).fetchone()[0])
                 reanchor(conn, full_id, values["body"], page_starts)
+                from kb.quotes import reanchor as reanchor_quotes
+
+                reanchor_quotes(conn, full_id, values["body"])
     return get_source(library, full_id)
 
 

@@ -13,9 +13,10 @@ from kb.errors import NotFound
 from kb.library import Library
 
 TABLES = {"source": "sources", "highlight": "highlights", "theme": "themes",
-          "collection": "collections", "saved_search": "saved_searches"}
+          "collection": "collections", "saved_search": "saved_searches", "quote": "quotes",
+          "draft": "drafts"}
 TITLE_COLUMNS = {"sources": "title", "highlights": "exact", "themes": "name",
-                 "collections": "name", "saved_searches": "name"}
+                 "collections": "name", "saved_searches": "name", "quotes": "text", "drafts": "title"}
 SAME_MOMENT = timedelta(seconds=2)
 
 
@@ -104,13 +105,22 @@ def empty_trash(library: Library) -> int:
         gone_themes = [r[0] for r in conn.execute("SELECT id FROM themes WHERE deleted_at IS NOT NULL")]
         for theme_id in gone_themes:
             conn.execute("DELETE FROM evidence WHERE theme_id = ?", (theme_id,))
+            conn.execute("DELETE FROM quote_themes WHERE theme_id = ?", (theme_id,))
             conn.execute("DELETE FROM cell_summaries WHERE theme_id = ?", (theme_id,))
             conn.execute("UPDATE themes SET parent_id = NULL WHERE parent_id = ?", (theme_id,))
+        for (quote_id,) in conn.execute("SELECT id FROM quotes WHERE deleted_at IS NOT NULL").fetchall():
+            conn.execute("DELETE FROM quote_themes WHERE quote_id = ?", (quote_id,))
+        for source_id in gone_sources:  # typed-in words survive their source going
+            conn.execute("UPDATE quotes SET source_id = NULL WHERE source_id = ?", (source_id,))
+        gone_drafts = [r[0] for r in conn.execute("SELECT id FROM drafts WHERE deleted_at IS NOT NULL")]
+        for draft_id in gone_drafts:
+            conn.execute("DELETE FROM draft_autosaves WHERE draft_id = ?", (draft_id,))
         gone_collections = [r[0] for r in conn.execute(
             "SELECT id FROM collections WHERE deleted_at IS NOT NULL")]
         for collection_id in gone_collections:
             conn.execute("DELETE FROM collection_items WHERE collection_id = ?", (collection_id,))
-        for table in ("evidence", "collection_items", "links", "cell_summaries", *TABLES.values()):
+        for table in ("evidence", "collection_items", "links", "cell_summaries", "quote_themes",
+                      *TABLES.values()):
             removed += conn.execute(f"DELETE FROM {table} WHERE deleted_at IS NOT NULL").rowcount
         outbox.enqueue(conn, gone_sources + gone_highlights + gone_themes + gone_collections)
     return removed

@@ -5,8 +5,8 @@ from pathlib import Path
 import click
 
 from kb import sources
-from kb.errors import KbError
 from kb.cli.output import authors_text, print_json, short_id, terminal_progress
+from kb.errors import KbError
 from kb.importing.pipeline import import_paths
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")

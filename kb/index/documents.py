@@ -10,6 +10,7 @@ from datetime import datetime
 from kb.library import Library
 
 SEPARATOR, LIST_SEPARATOR = "\x1e", "\x1f"
+INDEXED_TABLES = ("sources", "highlights", "themes", "collections", "quotes", "drafts")
 
 
 def facet_key(value: str) -> str:
@@ -116,6 +117,25 @@ def documents_for(library: Library, ids: list[str]) -> dict[str, dict]:
             body = f"{row[3]}\n{' '.join(json.loads(row[4]))}"
             found[row[0]] = _document(row[0], row[1], "theme", "theme", row[2], body, [], None, [],
                                       None, row[6], paths.get(row[0], ()), (), row[5])
+        quote_themes: dict[str, list[str]] = {}
+        for quote_id, theme_id in conn.execute(
+                f"SELECT quote_id, theme_id FROM quote_themes WHERE quote_id IN ({marks}) "
+                "AND deleted_at IS NULL", chunk):
+            quote_themes.setdefault(quote_id, []).extend(paths.get(theme_id, []))
+        for row in conn.execute(
+                "SELECT q.id, q.rev, q.text, q.speaker, q.note, q.tags, q.date, q.created_at, "
+                "s.title, s.authors, s.publisher, s.date FROM quotes q LEFT JOIN sources s ON "
+                f"s.id = q.source_id WHERE q.id IN ({marks}) AND q.deleted_at IS NULL", chunk):
+            people = ([row[3]] if row[3] else []) + json.loads(row[9] or "[]")
+            body = f"{row[2]}\n\n{row[3]}\n\n{row[4]}\n\n{row[8] or ''}"
+            found[row[0]] = _document(row[0], row[1], "quote", "quote", row[2], body, people,
+                                      row[10], json.loads(row[5]), row[6] or row[11], row[7],
+                                      quote_themes.get(row[0], ()))
+        for row in conn.execute(
+                "SELECT id, rev, title, body, created_at FROM drafts "
+                f"WHERE id IN ({marks}) AND deleted_at IS NULL", chunk):
+            found[row[0]] = _document(row[0], row[1], "draft", "draft", row[2], row[3], [], None,
+                                      [], None, row[4])
         for row in conn.execute(
                 "SELECT id, rev, name, description, memo, created_at FROM collections "
                 f"WHERE id IN ({marks}) AND deleted_at IS NULL", chunk):
@@ -126,7 +146,7 @@ def documents_for(library: Library, ids: list[str]) -> dict[str, dict]:
 
 def all_live_ids(library: Library) -> list[str]:
     ids = []
-    for table in ("sources", "highlights", "themes", "collections"):
+    for table in INDEXED_TABLES:
         ids += [row[0] for row in library.conn.execute(
             f"SELECT id FROM {table} WHERE deleted_at IS NULL ORDER BY id")]
     return ids
@@ -134,6 +154,6 @@ def all_live_ids(library: Library) -> list[str]:
 
 def live_revisions(library: Library) -> dict[str, int]:
     found: dict[str, int] = {}
-    for table in ("sources", "highlights", "themes", "collections"):
+    for table in INDEXED_TABLES:
         found.update(library.conn.execute(f"SELECT id, rev FROM {table} WHERE deleted_at IS NULL"))
     return found

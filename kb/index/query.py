@@ -29,7 +29,8 @@ KIND_ALIASES = {
     "web": "web_page", "webpage": "web_page", "web-page": "web_page", "page": "web_page",
     "articles": "article", "reports": "report", "notes": "note", "transcripts": "transcript",
     "interview": "transcript", "interviews": "transcript", "highlights": "highlight",
-    "evidence": "highlight", "themes": "theme", "collections": "collection",
+    "evidence": "highlight", "themes": "theme", "collections": "collection", "quotes": "quote",
+    "drafts": "draft",
 }
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _FIELD = re.compile(r"(?<![\w:])([A-Za-z]+):")

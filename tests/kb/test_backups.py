@@ -74,18 +74,3 @@ def test_rotation_keeps_recent_daily_and_weekly(library, monkeypatch):
 def test_backup_if_due_runs_once_a_day(library):
     assert backups.backup_if_due(library) is not None
     assert backups.backup_if_due(library) is None
-
-
-def test_migration_takes_a_backup_first(tmp_path):
-    library = open_library(tmp_path / "lib")
-    library.conn.execute("PRAGMA user_version = 1")
-    library.conn.execute("DROP TABLE saved_searches")
-    for table in ("cell_summaries", "links", "collection_items", "collections", "evidence",
-                  "highlights", "themes"):
-        library.conn.execute(f"DROP TABLE {table}")
-    library.conn.execute("ALTER TABLE sources DROP COLUMN memo")
-    library.close()
-    upgraded = open_library(tmp_path / "lib")
-    assert any(info.reason.startswith("before-migration") for info in backups.list_backups(upgraded))
-    assert migrations.schema_version(upgraded.conn) == migrations.LATEST_VERSION
-    upgraded.close()

@@ -11,6 +11,7 @@ goes to stderr). Each measurement runs in a fresh process. See bench/README.md.
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,6 +25,7 @@ from benchutil import emit, log  # noqa: E402
 
 SEED = 7
 FIRST_QUERY = "skills funding"
+EDITED = "library-edited"
 TARGETS = {  # figure -> (comparison, target), all at 20k items
     "import_items_per_s": (">=", 150), "query_p50_ms": ("<=", 30), "query_p95_ms": ("<=", 100),
     "open_first_query_s": ("<", 1.0), "update_visible_ms": ("<", 200),
@@ -48,7 +50,7 @@ def _run_worker(args: argparse.Namespace) -> None:
     import kb_bench
 
     workdir = args.workdir
-    library, fts_db = workdir / "library", workdir / "fts5.sqlite"
+    library, fts_db = workdir / args.library, workdir / "fts5.sqlite"
     queries = json.loads((workdir / "queries.json").read_text("utf-8"))[:args.queries]
     jobs = {
         "kb-import": lambda: kb_bench.do_import(workdir / "corpus", library),
@@ -69,6 +71,13 @@ def _first(name: str, workdir: Path, repeat: int = 3) -> dict:
     runs = [_worker(name, workdir, "--spawned-at", repr(time.time())) for _ in range(repeat)]
     runs.sort(key=lambda run: run["spawn_to_results_s"])
     return {**runs[len(runs) // 2], "runs_s": [run["spawn_to_results_s"] for run in runs]}
+
+
+def _copy_library(source: Path, target: Path) -> None:
+    """The database and index (not the original files) of a library, so edits leave the
+    imported library as it was and every run measures the same thing."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("files", "backups"))
 
 
 def _cached(path: Path, reuse: bool, compute) -> dict:
@@ -93,8 +102,6 @@ def _prepare(args: argparse.Namespace) -> dict:
         for stale in ("import.json", "fts5_build.json"):
             (workdir / stale).unlink(missing_ok=True)
         if (workdir / "library").exists() or corpus.exists():
-            import shutil
-
             shutil.rmtree(workdir / "library", ignore_errors=True)
             shutil.rmtree(corpus, ignore_errors=True)
         log(f"generating {args.items} items into {corpus}")
@@ -117,6 +124,8 @@ def _summary(ours: dict, fts: dict | None) -> dict:
         "query_max_ms": ours["queries"]["latency"]["max_ms"],
         "open_first_query_s": ours["open_first_query"]["spawn_to_results_s"],
         "update_visible_ms": ours["update"]["latency"]["p50_ms"],
+        "query_p50_ms_after_updates": ours["queries_after_updates"]["latency"]["p50_ms"],
+        "query_p95_ms_after_updates": ours["queries_after_updates"]["latency"]["p95_ms"],
         "memory_peak_rss_mb": ours["queries"]["memory"]["peak_rss_mb"],
         "memory_anon_mb": ours["queries"]["memory"]["rss_anon_mb"],
     }
@@ -127,6 +136,8 @@ def _summary(ours: dict, fts: dict | None) -> dict:
         "query_max_ms": fts["queries"]["latency"]["max_ms"],
         "open_first_query_s": fts["open_first_query"]["spawn_to_results_s"],
         "update_visible_ms": fts["update"]["latency"]["p50_ms"],
+        "query_p50_ms_after_updates": fts["queries_after_updates"]["latency"]["p50_ms"],
+        "query_p95_ms_after_updates": fts["queries_after_updates"]["latency"]["p95_ms"],
         "memory_peak_rss_mb": fts["queries"]["memory"]["peak_rss_mb"],
         "memory_anon_mb": fts["queries"]["memory"]["rss_anon_mb"],
     }
@@ -157,6 +168,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="reuse the corpus, library and FTS5 database already in the workdir")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--spawned-at", type=float, default=0.0, help=argparse.SUPPRESS)
+    parser.add_argument("--library", default="library", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.workdir = (args.workdir or Path(tempfile.gettempdir()) / f"evidence-desk-bench-{args.items}").resolve()
     if args.worker:
@@ -172,8 +184,12 @@ def main(argv: list[str] | None = None) -> None:
     ours["queries"] = _worker("kb-queries", workdir, "--queries", str(args.queries))
     log(f"queries: {ours['queries']['latency']}; cold open + first query")
     ours["open_first_query"] = _first("kb-first", workdir)
-    log(f"updating {args.updates} items")
-    ours["update"] = _worker("kb-update", workdir, "--updates", str(args.updates))
+    log(f"updating {args.updates} items (in a copy of the library)")
+    _copy_library(workdir / "library", workdir / EDITED)
+    ours["update"] = _worker("kb-update", workdir, "--updates", str(args.updates), "--library", EDITED)
+    log("queries again, after the updates")
+    after = _worker("kb-queries", workdir, "--queries", str(args.queries), "--library", EDITED)
+    ours["queries_after_updates"] = {key: after[key] for key in ("latency", "by_type", "segments")}
     fts = None
     if not args.skip_fts5:
         log("FTS5: building")
@@ -181,6 +197,8 @@ def main(argv: list[str] | None = None) -> None:
         fts["queries"] = _worker("fts-queries", workdir, "--queries", str(args.queries))
         fts["open_first_query"] = _first("fts-first", workdir)
         fts["update"] = _worker("fts-update", workdir, "--updates", str(args.updates))
+        after = _worker("fts-queries", workdir, "--queries", str(args.queries))
+        fts["queries_after_updates"] = {"latency": after["latency"]}
     per_query = {"kb_ms": ours["queries"].pop("ms"), "fts5_ms": fts["queries"].pop("ms") if fts else None}
     (workdir / "per_query_ms.json").write_text(json.dumps(per_query), "utf-8")
     result = {

@@ -105,7 +105,8 @@ def test_collections_memos_and_links(library, setup):
     assert search(library, "emerging argument").hits[0].title == "Bidding wars"
     assert search(library, "colleges").hits[0].item_type == "theme"
     links.add_link(library, first.id, second.id, "cites")
-    assert [(l.direction, l.other_title) for l in links.links_of(library, second.id)] == [("in", "Bidding wars")]
+    found = links.links_of(library, second.id)
+    assert [(link.direction, link.other_title) for link in found] == [("in", "Bidding wars")]
     with pytest.raises(InvalidInput):
         links.add_link(library, first.id, first.id)
 

@@ -9,11 +9,13 @@ added or removed elsewhere) `resolve` finds the passage again, so evidence is ne
    them (common suffix of the prefix, common prefix of the suffix), then by distance from the old
    offset; if the winner is at the old offset it is still reported "exact".
 3. fuzzy: the passage changed slightly. First the same text up to whitespace and quote/dash style;
-   otherwise candidate regions are seeded by the passage's longer words and by surviving context
-   (prefix end / suffix start), aligned word by word with difflib, and their edges trimmed or
-   widened to maximise similarity. The best region wins if similarity >= `min_similarity`.
-   Similarity is a character ratio that ignores whitespace and quote/dash style, computed over word
-   tokens (characters only inside changed words) so a 2,000-character passage stays cheap.
+   otherwise candidates are (a) regions the surviving context brackets (prefix end to suffix
+   start) or implies (either alone), and (b) windows around clusters of offsets implied by hits
+   of the passage's longer words, aligned word by word with difflib and their edges trimmed or
+   widened to maximise similarity. Similarity is a character ratio (difflib's 2·M/T) ignoring
+   whitespace and quote/dash style, computed over word tokens (characters only inside changed
+   words) so a 2,000-character passage stays cheap. The best candidate wins if it reaches
+   `min_similarity`; near ties (one character's worth) go to the length closest to the passage.
 4. orphaned: nothing close enough; start and end are None and the caller keeps the highlight.
 
 Everything after step 2 works only in windows around seeds, never over the whole text at once.
@@ -22,6 +24,7 @@ Everything after step 2 works only in windows around seeds, never over the whole
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 CONTEXT_CHARS = 40
 
@@ -104,9 +107,8 @@ def find_passage(text: str, passage: str) -> list[int]:
 
 def resolve(anchor: Anchor, text: str, min_similarity: float = 0.75) -> Resolution:
     """Find the anchored passage in a (possibly edited) text; see the module docstring."""
-    exact = anchor.exact if isinstance(anchor.exact, str) else ""
-    prefix = anchor.prefix if isinstance(anchor.prefix, str) else ""
-    suffix = anchor.suffix if isinstance(anchor.suffix, str) else ""
+    exact, prefix, suffix = (part if isinstance(part, str) else ""
+                             for part in (anchor.exact, anchor.prefix, anchor.suffix))
     old = anchor.start if isinstance(anchor.start, int) else 0
     if not exact.strip() or not text:
         return _ORPHANED
@@ -195,10 +197,8 @@ def _fuzzy(text: str, exact: str, prefix: str, suffix: str, old: int,
     wanted = _tokens(exact)
     if not wanted:
         return None
-    offsets: dict[str, int] = {}
-    for token, offset, _ in wanted:
-        if len(token) >= 3 and token[0].isalnum():
-            offsets.setdefault(token, offset)
+    offsets = {token: offset for token, offset, _ in reversed(wanted)  # first occurrence wins
+               if len(token) >= 3 and token[0].isalnum()}
     seeds = sorted(offsets.items(), key=lambda item: -len(item[0]))[:_SEEDS]
     votes = [(hit - offset, key) for key, (token, offset) in enumerate(seeds)
              for hit, _ in _find_all(text, token, _SEED_HITS)]
@@ -268,10 +268,8 @@ def _window_spans(text: str, low: int, high: int, wanted: list[str],
     matched = [False] * len(found)
     for block in blocks:
         matched[block.a:block.a + block.size] = [True] * block.size
-    sizes, hits = [0], [0]
-    for token, is_match in zip(found, matched, strict=True):
-        sizes.append(sizes[-1] + len(token))
-        hits.append(hits[-1] + (len(token) if is_match else 0))
+    sizes = [0, *accumulate(map(len, found))]
+    hits = [0, *accumulate(len(t) if hit else 0 for t, hit in zip(found, matched, strict=True))]
     total = sum(map(len, wanted))
     starts = {b.a for b in blocks[:6]} | {max(0, b.a - b.b) for b in blocks[:6]}
     ends = {b.a + b.size for b in blocks[-6:]}

@@ -221,6 +221,17 @@ def hits_for(library: Library, ordered: list[tuple[str, float]]) -> list[SearchH
     return _hits(library, None, ordered, wq.NullQuery, True)
 
 
+def match_spans(library: Library, query_text: str, text: str) -> list[tuple[int, int]]:
+    """Where a query's words occur in `text` (as the index matches them), for marking a whole
+    body in the reader."""
+    searcher = library.index.searcher()
+    parsed = parse(query_text, searcher.schema)
+    if parsed.query is wq.NullQuery:
+        return []
+    stems = _highlight_stems(parsed.query, searcher.reader())
+    return [(start, end) for start, end, _stem in find_matches(text, frozenset(stems))]
+
+
 def parse_for_display(library: Library, text: str) -> ParsedQuery:
     """The query as the index understands it (for `kb search --explain`)."""
     return parse(text, library.index.searcher().schema)

@@ -24,6 +24,13 @@ KIND_LABELS = {
     "note": "Note",
     "transcript": "Transcript",
 }
+KIND_PLURALS = {
+    "article": "Articles",
+    "report": "Reports",
+    "web_page": "Web pages",
+    "note": "Notes",
+    "transcript": "Transcripts",
+}
 JSON_FIELDS = ("authors", "tags", "page_starts", "extra")
 EDITABLE_FIELDS = ("kind", "title", "authors", "publisher", "date", "url", "accessed",
                    "language", "tags", "body", "memo")

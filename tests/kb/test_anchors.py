@@ -118,7 +118,7 @@ def fold(s: str) -> list[str]:
     return s.translate(str.maketrans("‘’“”–—", "''\"\"--")).split()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.data())
 def test_locate_finds_any_typed_substring_and_only_matching_spans(data):
     text = data.draw(texts(1, 30))
@@ -238,7 +238,7 @@ def test_long_body_and_long_passage_resolve_quickly():
 
 # --- resolve: properties --------------------------------------------------------------------
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(st.data())
 def test_edits_outside_the_span_keep_the_exact_text(data):
     text = data.draw(texts(2, 60))
@@ -254,7 +254,7 @@ def test_edits_outside_the_span_keep_the_exact_text(data):
         assert (found.start, found.end) == (expected, expected + len(anchor.exact))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.data())
 def test_repeated_passage_keeps_the_occurrence_with_matching_context(data):
     passage = data.draw(texts(1, 4)).strip()
@@ -280,7 +280,7 @@ def test_repeated_passage_keeps_the_occurrence_with_matching_context(data):
     assert found.status == ("exact" if expected == start else "moved")
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.data())
 def test_small_edit_inside_a_long_passage_resolves_fuzzy(data):
     text = data.draw(texts(12, 60))
@@ -323,14 +323,14 @@ def check_resolution(found: Resolution, anchor: Anchor, text: str) -> None:
         assert text[found.start:found.end] == anchor.exact
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(st.builds(Anchor, st.text(), st.text(), st.text(), st.integers(), st.integers()),
        st.text(), st.floats(0, 1))
 def test_resolve_never_raises_on_arbitrary_input(anchor, text, min_similarity):
     check_resolution(resolve(anchor, text, min_similarity), anchor, text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(st.text(min_size=1), st.data())
 def test_resolve_never_raises_after_arbitrary_edits(text, data):
     start, end = span_of(data.draw, text)

@@ -11,6 +11,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import sqlite_utils
 
@@ -23,8 +24,9 @@ BUSY_TIMEOUT_MS = 10_000
 
 
 class Library:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, read_only: bool = False):
         self.folder = Path(folder)
+        self.read_only = read_only  # a folder we may not write: browse and search only
         self.db_path = self.folder / paths.DB_NAME
         self.files_dir = self.folder / paths.FILES_DIR
         self.index_dir = self.folder / paths.INDEX_DIR
@@ -42,7 +44,11 @@ class Library:
         try:
             # Each thread uses only its own connection; check_same_thread is off so that close()
             # can close the connections of worker threads too.
-            conn = sqlite3.connect(self.db_path, timeout=BUSY_TIMEOUT_MS / 1000,
+            if self.read_only:  # nobody can write here, so the file cannot change under us
+                target, uri = f"file:{quote(str(self.db_path))}?mode=ro&immutable=1", True
+            else:
+                target, uri = str(self.db_path), False
+            conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, uri=uri,
                                    check_same_thread=False)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -69,6 +75,8 @@ class Library:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One atomic write: everything inside commits together or not at all."""
+        if self.read_only:
+            raise LibraryError(f"The library at {self.folder} is read-only; nothing was changed.")
         conn = self.conn
         with self.write_lock:
             if conn.in_transaction:  # nested: the outer transaction owns commit and rollback
@@ -80,6 +88,10 @@ class Library:
                 raise _explain_database_error(self.db_path, error) from error
             try:
                 yield conn
+            except sqlite3.OperationalError as error:  # disk full, locked, read-only, I/O
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise _explain_database_error(self.db_path, error) from error
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
@@ -100,7 +112,7 @@ class Library:
             if self._index is None:
                 from kb.index.store import SearchIndex
 
-                self._index = SearchIndex(self.index_dir)
+                self._index = SearchIndex(self.index_dir, read_only=self.read_only)
             return self._index
 
     def close(self) -> None:
@@ -142,6 +154,7 @@ def _explain_database_error(db_path: Path, error: sqlite3.Error) -> LibraryError
     if "not a database" in message or "malformed" in message or "corrupt" in message:
         return LibraryError(
             f"The library database {db_path} is damaged or is not an Evidence Desk library."
+            + _latest_backup_hint(db_path.parent)
         )
     if "readonly" in message or "read-only" in message:
         return LibraryError(f"The library at {db_path.parent} is read-only; nothing was changed.")
@@ -152,8 +165,17 @@ def _explain_database_error(db_path: Path, error: sqlite3.Error) -> LibraryError
     return LibraryError(f"The library database failed: {error}.")
 
 
-def open_library(folder: str | os.PathLike | None = None, *, create: bool = True) -> Library:
-    """Open (creating on first use when `create`) the library in `folder`, migrated and ready."""
+def _latest_backup_hint(folder: Path) -> str:
+    backups = sorted((folder / paths.BACKUPS_DIR).glob("library-*.sqlite"), reverse=True)
+    if not backups:
+        return ""
+    return f" The latest backup is {backups[0]}; restore it with 'kb restore \"{backups[0]}\"'."
+
+
+def open_library(folder: str | os.PathLike | None = None, *, create: bool = True,
+                 read_only: bool = False) -> Library:
+    """Open (creating on first use when `create`) the library in `folder`, migrated and ready.
+    A folder this process may not write is opened read-only (browse and search only)."""
     path = paths.resolve_library_dir(folder)
     if path.exists() and not path.is_dir():
         raise LibraryError(f"{path} is a file, not a library folder.")
@@ -165,7 +187,9 @@ def open_library(folder: str | os.PathLike | None = None, *, create: bool = True
             path.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise LibraryError(f"Cannot create the library folder {path}: {error.strerror}.") from error
-    library = Library(path)
+    if not read_only and not os.access(path, os.W_OK):
+        read_only = True
+    library = Library(path, read_only=read_only)
     try:
         _prepare(library)
     except BaseException:
@@ -177,14 +201,22 @@ def open_library(folder: str | os.PathLike | None = None, *, create: bool = True
 def _prepare(library: Library) -> None:
     conn = library.conn
     try:
-        conn.execute("PRAGMA journal_mode = WAL")
+        if not library.read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
         quick = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as error:
         raise _explain_database_error(library.db_path, error) from error
     if quick != "ok":
         raise LibraryError(
-            f"The library database {library.db_path} is damaged ({quick}); restore a backup."
+            f"The library database {library.db_path} is damaged ({quick})."
+            + _latest_backup_hint(library.folder)
         )
+    if library.read_only:
+        if migrations.pending_steps(conn):
+            raise LibraryError(f"The library at {library.folder} needs upgrading, but it is "
+                               "read-only; open it once where it can be written.")
+        library.library_id = library.meta("library_id") or ""
+        return
     if migrations.schema_version(conn) > 0 and migrations.pending_steps(conn):
         from kb.backups import backup
 

@@ -123,8 +123,12 @@ def import_one(library: Library, path: Path, report: ImportReport, feed=None) ->
     except OSError as error:
         report.failed.append({"path": str(path), "error": f"{path.name} could not be stored: {error.strerror}."})
         return
-    with library.transaction() as conn:
-        source = sources.insert_source(conn, values)
+    try:
+        with library.transaction() as conn:
+            source = sources.insert_source(conn, values)
+    except KbError as error:  # the disk filled up, or the library is locked or read-only
+        report.failed.append({"path": str(path), "error": f"{path.name} was not imported: {error}"})
+        return
     if feed is not None:
         feed.add(source.id)
     report.imported.append({"id": source.id, "title": source.title, "path": str(path)})

@@ -81,7 +81,9 @@ def rebuild(library: Library, progress: Progress | None = None,
 def ensure_current(library: Library, progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None) -> None:
     """Make the index agree with the database: rebuild a fresh (missing, damaged, outdated)
-    index, then replay any pending work. Called on open."""
+    index, then replay any pending work. Called on open. A read-only library is left as it is."""
+    if library.read_only:
+        return
     index = library.index
     if index.was_rebuilt:
         if all_live_ids(library):

@@ -15,7 +15,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
 
-from kb.errors import LibraryLocked
+from kb.errors import LibraryError, LibraryLocked
 from kb.index.schema import SCHEMA_VERSION, build_schema
 
 INDEX_NAME = "items"
@@ -24,8 +24,9 @@ WRITER_TIMEOUT_S = 30.0
 
 
 class SearchIndex:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, read_only: bool = False):
         self.folder = Path(folder)
+        self.read_only = read_only
         self._lock = threading.RLock()
         self._searcher = None
         self.was_rebuilt = False  # True when opening found no usable index and made a new one
@@ -35,7 +36,8 @@ class SearchIndex:
         return self.folder / VERSION_FILE
 
     def _open_or_create(self):
-        self.folder.mkdir(parents=True, exist_ok=True)
+        if not self.read_only:
+            self.folder.mkdir(parents=True, exist_ok=True)
         try:
             recorded = json.loads(self._version_path().read_text("utf-8"))
         except (OSError, ValueError):
@@ -48,6 +50,9 @@ class SearchIndex:
                 return ix
             except Exception:  # noqa: BLE001 - any damage to a derived index means: rebuild it
                 pass
+        if self.read_only:
+            raise LibraryError("The search index of this read-only library is missing or out of "
+                               "date, and it cannot be rebuilt here.")
         return self._create_empty()
 
     def _create_empty(self):

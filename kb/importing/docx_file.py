@@ -163,11 +163,63 @@ def _body(document: DocxDocument) -> tuple[str, list[str]]:
     return "\n\n".join(blocks), headings
 
 
+# Publisher-like properties an author sets in docProps/custom.xml. The "Company" in
+# docProps/app.xml is not read: Word fills it from the Office licence ("Cisco Systems, Inc."
+# on documents that merely were typed at Cisco), so it names a licensee, not a publisher.
+_PUBLISHER_PROPERTIES = ("publisher", "organisation", "organization", "company")
+# Core "category" values that say what kind of document this is.
+_CATEGORY_KINDS = (
+    (re.compile(r"transcript|interview", re.I), "transcript"),
+    (re.compile(r"\b(notes?|memo|memorandum|minutes)\b", re.I), "note"),
+    (re.compile(r"article|blog|comment|op-ed|opinion|feature", re.I), "article"),
+    (re.compile(r"report|review|paper|briefing|evaluation|study|plan|strategy|guidance|"
+                r"evidence|analysis|consultation|white paper", re.I), "report"),
+)
+
+
+def _custom_properties(data: bytes) -> dict[str, str]:
+    """Named values from docProps/custom.xml, which python-docx does not read, by lower-cased
+    name; a missing or damaged part just gives nothing."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            info = package.getinfo("docProps/custom.xml")
+            if info.file_size > 1_000_000:
+                return {}
+            root = etree.fromstring(package.read(info), parser)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError, OSError,
+            RuntimeError, NotImplementedError, etree.LxmlError):
+        return {}
+    found: dict[str, str] = {}
+    for prop in root.iter("{*}property") if root is not None else ():
+        key = (prop.get("name") or "").strip().casefold()
+        value = " ".join("".join(prop.itertext()).split())
+        if key and value and key not in found:
+            found[key] = value[:300]
+    return found
+
+
+def _publisher(properties: dict[str, str]) -> str | None:
+    for key in _PUBLISHER_PROPERTIES:
+        value = properties.get(key, "")
+        if value and any(ch.isalpha() for ch in value):
+            return value
+    return None
+
+
+def _kind(category: str | None, headings: int, words: int) -> str:
+    for pattern, kind in _CATEGORY_KINDS:
+        if category and pattern.search(category):
+            return kind
+    return "report" if headings >= REPORT_MIN_HEADINGS or words > REPORT_MIN_WORDS else "article"
+
+
 def _core_metadata(document: DocxDocument) -> dict:
     try:
         props = document.core_properties
         found = {"title": props.title, "author": props.author, "created": props.created,
-                 "keywords": props.keywords, "subject": props.subject, "language": props.language}
+                 "keywords": props.keywords, "subject": props.subject, "language": props.language,
+                 "category": props.category}
     except _DAMAGED:
         return {}  # a damaged docProps/core.xml costs only the metadata
     if found["author"] == "python-docx" and found["created"] == _TEMPLATE_CREATED:
@@ -192,6 +244,9 @@ def extract_docx(data: bytes, name: str) -> Extracted:
     keywords = core.get("keywords") or ""
     language = (core.get("language") or "").split("-")[0].lower()
     extra = {"subject": core["subject"]} if core.get("subject") else {}
+    category = (core.get("category") or "").strip() or None
+    if category:
+        extra["category"] = category
     words = len(body.split())
     return Extracted(
         body=body,
@@ -200,7 +255,8 @@ def extract_docx(data: bytes, name: str) -> Extracted:
         authors=split_authors(core.get("author")),
         date=parse_date(core.get("created")),
         language=language if language.isalpha() and len(language) <= 3 else None,
-        kind="report" if len(headings) >= REPORT_MIN_HEADINGS or words > REPORT_MIN_WORDS else "article",
+        publisher=_publisher(_custom_properties(data)),
+        kind=_kind(category, len(headings), words),
         tags=[k.strip() for k in re.split(r"[,;]", keywords) if k.strip()][:20],
         extra=extra,
     )

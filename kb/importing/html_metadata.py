@@ -38,7 +38,6 @@ _ARTICLE_TYPES = re.compile(r"article|posting|report|webpage|scholarly|creativew
 _SAVED_FROM_RE = re.compile(r"saved from url=\(\d+\)(\S+)", re.I)
 _SINGLEFILE_URL_RE = re.compile(r"^\s*url:\s*(\S+)", re.I | re.M)
 _SINGLEFILE_DATE_RE = re.compile(r"^\s*saved date:\s*(.+)$", re.I | re.M)
-_BYLINE_CLASS = "contains(concat(' ', translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ' '), '{0}')"
 
 
 @dataclass
@@ -130,19 +129,103 @@ def _saved_page_comments(tree: lxml_html.HtmlElement) -> tuple[str | None, str |
     return url, accessed
 
 
-def _byline_elements(tree: lxml_html.HtmlElement) -> list[str]:
-    """People named in elements marked as the author or by-line."""
-    xpath = " | ".join(
-        [f"//*[{_BYLINE_CLASS.format(c)}]" for c in ("byline", " author ", " author-name ")]
-        + ['//*[@rel="author"]', '//*[@itemprop="author"]']
-    )
+# Class names of by-line elements: "byline", "news-byline", "author", "post__authors",
+# "author-line", "article-author-name"; not "authority" or an author's biography.
+_BYLINE_CLASS_RE = re.compile(
+    r"(?<![a-z])(?:by-?lines?|authors?|writers?|contributors?)(?![a-z])", re.I
+)
+_NOT_BYLINE_CLASS_RE = re.compile(
+    r"bio|about|avatar|photo|image|img|comment|reply|related|more", re.I
+)
+_AUTHOR_MARK_RE = re.compile(r"(?<![a-z])author(?![a-z])", re.I)  # itemprop / rel values
+_NOT_MARKED = ("meta", "link", "script", "style", "body", "html")
+_MAX_MARKED = 40
+_SKIPPED_ANCESTORS = (
+    'ancestor::*[contains(@class, "comment") or contains(@id, "comment")'
+    ' or self::aside or self::nav or self::form]'
+)
+_BYLINE_MAX_CHARS = 200
+# How far into the article a "By ..." line may sit: past the title, standfirst and dates,
+# but not down among the paragraphs (where "By 2030, ..." is prose).
+_BYLINE_SCAN_ELEMENTS = 60
+_BYLINE_SCAN_LONG_PARAGRAPHS = 2
+_PROSE_MIN_CHARS = 120
+_BYLINE_SCAN_TAGS = ("p", "span", "div", "small", "em", "strong", "b", "address", "li", "h4",
+                     "h5", "h6")
+
+
+def _people_in(text: str, strict: bool) -> list[str]:
+    """People named in a by-line's text; `strict` accepts only an explicit "By ..." line."""
+    if not text or len(text) > _BYLINE_MAX_CHARS:
+        return []
+    people = byline_authors(text)
+    if people or strict:
+        return people
+    # Text of an element marked as the author: "Jane Smith", "Jane Smith, Policy Editor".
+    return person_names(text)
+
+
+def _marked_byline_elements(tree: lxml_html.HtmlElement) -> list:
+    """Elements a page marks as its by-line or author: class names, itemprop, rel."""
+    found = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in _NOT_MARKED:
+            continue
+        marks = " ".join(filter(None, (el.get("itemprop"), el.get("rel"))))
+        cls = el.get("class") or ""
+        marked = _AUTHOR_MARK_RE.search(marks) or (
+            _BYLINE_CLASS_RE.search(cls) and not _NOT_BYLINE_CLASS_RE.search(cls)
+        )
+        # <address> is HTML's element for the contact details of an article's author.
+        if (marked or el.tag == "address") and not el.xpath(_SKIPPED_ANCESTORS):
+            found.append(el)  # (not commenters, sidebars or menus)
+            if len(found) >= _MAX_MARKED:
+                break
+    return found
+
+
+def _article_root(tree: lxml_html.HtmlElement):
+    for xpath in ("//article", "//main", '//*[@role="main"]', '//*[@id="content" or @id="main"]',
+                  "//body"):
+        if found := tree.xpath(xpath):
+            return found[0]
+    return tree
+
+
+def _by_lines_near_top(tree: lxml_html.HtmlElement) -> list[str]:
+    """Short "By ..." lines at the top of the article (or main content), marked or not."""
     people: list[str] = []
-    for el in tree.xpath(xpath)[:10]:
-        if el.xpath('ancestor::*[contains(@class, "comment") or contains(@id, "comment")]'):
-            continue  # the people commenting did not write the article
+    long_paragraphs = 0
+    for count, el in enumerate(_article_root(tree).iter(*_BYLINE_SCAN_TAGS)):
+        if count >= _BYLINE_SCAN_ELEMENTS or long_paragraphs >= _BYLINE_SCAN_LONG_PARAGRAPHS:
+            break
         text = _text(el)
-        people += byline_authors(text) or person_names(text)
+        is_by_line = re.match(r"(?:written\s+|words\s+)?by\b", text, re.I)
+        short_by_line = is_by_line and len(text) <= _BYLINE_MAX_CHARS
+        if el.tag == "p" and len(text) > _PROSE_MIN_CHARS and not short_by_line:
+            long_paragraphs += 1  # the article has begun: a standfirst, then its paragraphs
+            continue
+        if not is_by_line or el.xpath(_SKIPPED_ANCESTORS):
+            continue
+        if found := _people_in(text, strict=True):
+            people += found
+            break  # the first by-line is the article's; later ones may quote other pieces
     return people
+
+
+def _byline_elements(tree: lxml_html.HtmlElement) -> list[str]:
+    """People named in the page's by-line: elements marked as the author or by-line (class,
+    itemprop, rel, <address>), else a short "By ..." line near the top of the article. Read
+    from the page as saved, before any boilerplate is removed."""
+    people: list[str] = []
+    for el in _marked_byline_elements(tree):
+        text = _text(el)
+        if el.tag == "address" and (
+            re.search(r"\d", text) or el.xpath("ancestor::footer[not(ancestor::article)]")
+        ):
+            continue  # a postal address, or the site's own contact details
+        people += _people_in(text, strict=False)
+    return list(dict.fromkeys(people)) or _by_lines_near_top(tree)
 
 
 def _first_date(meta: dict, items: list[dict], tree: lxml_html.HtmlElement) -> str | None:

@@ -149,8 +149,128 @@ def _split_commas(part: str) -> list[str]:
     return pieces
 
 
+# Job titles that follow a name in by-lines and author fields: "Jane Smith, Policy Editor",
+# "Tom Lee - Senior Fellow at the Centre for Cities". A segment is a role when it ends in one
+# of the nouns ("Local Government Correspondent"), opens with one of the modifiers ("Senior
+# Policy Analyst") or with "<noun> of/at/for" ("Head of Research", "Professor of Economics").
+# Nouns that are also common surnames (Dean, Mayor, Judge, Fellows...) are left out.
+_ROLE_NOUNS = {
+    "editor", "editors", "correspondent", "correspondents", "director", "directors", "reporter",
+    "reporters", "fellow", "researcher", "researchers", "analyst", "analysts", "officer",
+    "professor", "lecturer", "writer", "writers", "journalist", "columnist", "economist",
+    "manager", "adviser", "advisor", "consultant", "contributor", "contributors", "coordinator",
+    "specialist", "scientist", "strategist", "associate", "assistant", "intern", "producer",
+    "presenter", "president", "founder", "cofounder", "chair", "chairman", "chairwoman",
+    "executive", "secretary", "student", "candidate", "commentator", "blogger", "staff",
+    "lead", "principal", "head", "chief", "ceo", "cto", "cfo", "coo", "leader", "councillor",
+    "minister", "trustee", "governor", "spokesperson", "spokesman", "spokeswoman",
+}
+# Also roles, but only with what they lead: "Mayor of London", "Dean of Arts", "Member for X".
+_LINKED_ROLE_NOUNS = _ROLE_NOUNS | {"mayor", "dean", "member", "chancellor", "vice"}
+# Not "policy" or "research": "Policy Exchange" and "Research Professional" are names.
+_ROLE_OPENERS = {
+    "senior", "junior", "chief", "deputy", "associate", "assistant", "principal", "lead",
+    "contributing", "managing", "executive", "visiting", "former", "guest", "investigative",
+    "freelance", "acting", "interim", "honorary", "emeritus",
+}
+_LAST_ONLY_EXCLUDED = {"head"}  # "Tom Head" is a name, "Head of Research" a role
+# Letters after a name: "Jane Smith OBE", "Tom Lee, PhD".
+_POST_NOMINALS_RE = re.compile(
+    r"(?<=\S)\s*,?\s+(?:PhD|DPhil|MD|MP|OBE|MBE|CBE|FRS|FBA|KC|QC|MSc|BSc|MBA)\b\.?(?=\s|,|$)"
+)
+_ROLE_LINK_WORDS = {"of", "at", "for", "to", "in"}
+_SEGMENT_SPLIT_RE = re.compile(r"\s*,\s*|\s+[-–—·•]\s+")
+_AFFILIATION_RE = re.compile(
+    r"\b(department|ministry|office|council|university|college|institute|agency|committee|"
+    r"association|foundation|trust|authority|commission|centre|center|society|board|"
+    r"government|ltd|limited|inc|plc|llp|corporation|company|school|forum|alliance|"
+    r"observatory|laboratory|network|partnership)\b",
+    re.I,
+)
+_ORGANISATION_JOINERS = {"of", "for", "the", "and", "&", "on", "in", "at"}
+_AT_ORGANISATION_RE = re.compile(r"\s+at\s+(?:the\s+)?[A-Z].*$")
+
+
+def _is_role(segment: str) -> bool:
+    """True for a job title ("Policy Editor", "Head of Research", "at the BBC"), not a name."""
+    words = re.findall(r"[a-z]+", segment.casefold().replace("co-founder", "cofounder"))
+    if not words or len(words) > 12:
+        return False
+    if words[0] == "at" and len(words) > 1:
+        return True  # "at the Centre for Cities"
+    last = words[-1]
+    if last in _ROLE_NOUNS and (last not in _LAST_ONLY_EXCLUDED or len(words) == 1):
+        return True
+    if words[0] in _ROLE_OPENERS and len(words) >= 2:
+        return True
+    # "Head of Research", "Professor of Economics", "Editor-in-Chief", "Director for Skills"
+    pairs = zip(words, words[1:], strict=False)
+    return any(w in _LINKED_ROLE_NOUNS and nxt in _ROLE_LINK_WORDS for w, nxt in pairs)
+
+
+def _looks_like_person(text: str) -> bool:
+    words = text.split()
+    return (
+        1 <= len(words) <= 5
+        and all(_NAME_WORD_RE.match(w) for w in words)
+        and not _ORGANISATION_WORDS.search(text)
+    )
+
+
+def _drop_roles(chunk: str) -> str:
+    """Remove job titles and affiliations written after a name: "Jane Smith, Policy Editor"
+    → "Jane Smith"; "Jane Smith, University of Leeds" → "Jane Smith". A first segment is never
+    dropped ("Smith, Jane" stays whole); a chunk that is nothing but a role becomes ""."""
+    chunk = _POST_NOMINALS_RE.sub("", chunk)
+    unbracketed = re.sub(r"\s*\([^()]*\)", "", chunk).strip()
+    if unbracketed != chunk and _looks_like_person(_SEGMENT_SPLIT_RE.split(unbracketed)[0]):
+        chunk = unbracketed  # "Tom O'Brien (Centre for Place Policy)", "Ann Lee (Chair)"
+    segments = [s for s in _SEGMENT_SPLIT_RE.split(chunk) if s.strip()]
+    if len(segments) <= 1:
+        if _is_role(chunk):
+            return ""
+        return _cut_at_organisation(chunk)
+    person_first = _looks_like_person(_cut_at_organisation(segments[0]))
+    kept = [_cut_at_organisation(segments[0])]
+    after_role = False
+    for segment in segments[1:]:
+        bare = re.sub(r"^(?:and|&)\s+", "", segment, flags=re.I)
+        if bare != segment:
+            after_role = False  # "..., Policy Editor, and Tom Lee": the next person
+        if _is_role(bare) or (person_first and (after_role or _is_organisation(bare))):
+            # "Jane Smith, Skills Reporter, FE Bulletin": what follows a role is where they work
+            after_role = after_role or _is_role(bare)
+            continue
+        kept.append(_cut_at_organisation(segment))
+    if len(kept) == len(segments) and kept == segments:
+        return chunk  # nothing dropped: keep the original separators
+    return ", ".join(kept)
+
+
+def _is_organisation(text: str) -> bool:
+    """ "University of Leeds", "Eastmoor Borough Council": capitalised words naming a body
+    (so "Eastmoor Council will act", a clause, is not one)."""
+    words = text.replace(",", " ").split()
+    return (
+        1 <= len(words) <= 10
+        and words[0][:1].isupper()
+        and all(_NAME_WORD_RE.match(w) or w.casefold() in _ORGANISATION_JOINERS for w in words)
+        and bool(_AFFILIATION_RE.search(text))
+    )
+
+
+def _cut_at_organisation(text: str) -> str:
+    """ "Jane Smith at the Centre for Cities" → "Jane Smith" (only after a person's name)."""
+    m = _AT_ORGANISATION_RE.search(text)
+    if m and len(text[: m.start()].split()) >= 2 and _looks_like_person(text[: m.start()]):
+        return text[: m.start()]
+    return text
+
+
 def split_authors(text: object) -> list[str]:
-    """Split an author field into people: "Jane Smith; Tom O'Brien", "A, B and C", "Smith, Jane"."""
+    """Split an author field into people: "Jane Smith; Tom O'Brien", "A, B and C", "Smith, Jane".
+
+    Job titles and affiliations after a name are dropped ("Jane Smith, Policy Editor")."""
     if isinstance(text, (list, tuple)):
         out: list[str] = []
         for item in text:
@@ -163,7 +283,7 @@ def split_authors(text: object) -> list[str]:
         return []
     names: list[str] = []
     for chunk in re.split(r"\s*(?:;|\n|\|)\s*", text):
-        chunk = _clean_person(chunk)
+        chunk = _clean_person(_drop_roles(_clean_person(chunk)))
         if not chunk:
             continue
         if _ORGANISATION_WORDS.search(chunk):
@@ -223,7 +343,35 @@ def byline_authors(text: object) -> list[str]:
     end = _BYLINE_END_RE.search(rest)
     if end:
         rest = rest[: end.start()]
-    return person_names(rest)
+    people = person_names(rest) or _organisation_byline(rest)
+    if any(p.casefold().rstrip(",") in _CALENDAR_WORDS for p in people):
+        return []
+    return people
+
+
+_BYLINE_ORGANISATION_RE = re.compile(
+    rf"{_AFFILIATION_RE.pattern}|\b(team|desk|unit|newsroom|group|services|secretariat)\b", re.I
+)
+
+
+def _organisation_byline(text: str) -> list[str]:
+    """ "the Communications Team, Eastmoor Borough Council" as one corporate author, when every
+    word is capitalised (so "By the time the council met..." is never taken for one)."""
+    name = re.sub(r"^the\s+", "", _clean_person(text), flags=re.I)
+    words = name.replace(",", " ").split()
+    if not 2 <= len(words) <= 10 or not words[0][:1].isupper() or words[0].casefold() == "order":
+        return []
+    if not all(_NAME_WORD_RE.match(w) or w.casefold() in _ORGANISATION_JOINERS for w in words):
+        return []
+    return [name] if _BYLINE_ORGANISATION_RE.search(name) and not is_junk_author(name) else []
+
+
+# "By March", "By Christmas, the council...": a time, not a person.
+_CALENDAR_WORDS = set(_MONTH_NAMES) | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
+    "easter", "spring", "summer", "autumn", "winter", "today", "tomorrow", "yesterday", "then",
+    "now", "midnight", "noon", "lunchtime", "dawn", "law", "contrast", "comparison", "default",
+}
 
 
 # --- titles -----------------------------------------------------------------------------------
@@ -288,3 +436,31 @@ def is_junk_title(text: object) -> bool:
         or bool(re.fullmatch(r"(?:document|doc|slide|page|untitled)\s*\d*", bare, re.I))
         or title != bare  # "Microsoft Word - ..." is the tool's label, not the author's title
     )
+
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of",
+                "on", "or", "the", "to", "with", "vs"}
+_COMMON_SHORT = {"UP", "ON", "TO", "OF", "IN", "AT", "BY", "AND", "THE", "FOR", "NEW", "OLD", "OUR",
+                 "ALL", "OUT", "BIG", "ONE", "TWO", "WAY", "DAY", "HOW", "WHY", "NOT", "ARE", "WAS",
+                 "HAS", "CAN", "MAY", "NOW", "HER", "HIS", "ITS", "YOU", "WHO", "SET", "GO", "DR",
+                 "MR", "MS", "MRS", "AN", "AS", "OR", "IS", "IT", "BE", "DO", "NO", "SO", "WE", "US"}
+_KNOWN_ACRONYMS = {"LSIP", "LSIPS", "UKSPF", "NHS", "LGA", "MHCLG", "DLUHC", "HMRC", "ONS", "OBR",
+                   "IFS", "NAO", "GVA", "SME", "SMES", "CEO", "MP", "MPS", "FE", "HE", "UK", "EU"}
+
+
+def readable_title(title: str) -> str:
+    """An ALL-CAPS heading (common in transcripts and notes) in title case for lists; short
+    acronyms (FE, UK, NHS, LSIP) stay as they are."""
+    letters = [ch for ch in title if ch.isalpha()]
+    if len(letters) < 8 or not all(ch.isupper() for ch in letters):
+        return title
+    words = []
+    for index, word in enumerate(title.split(" ")):
+        bare = word.strip("–-—:,.()'\"")
+        if bare in _KNOWN_ACRONYMS or (bare.isalpha() and len(bare) <= 3 and bare not in _COMMON_SHORT):
+            words.append(word)
+        elif index and word.lower() in _SMALL_WORDS:
+            words.append(word.lower())
+        else:
+            words.append(word[:1] + word[1:].lower())
+    return " ".join(words)

@@ -60,6 +60,17 @@ def _open(data: bytes, name: str) -> PdfReader:
     return reader
 
 
+def _xmp_publisher(reader: PdfReader) -> str | None:
+    """dc:publisher from the XMP metadata stream; a damaged stream just means none."""
+    try:
+        xmp = reader.xmp_metadata
+        publishers = (xmp.dc_publisher or []) if xmp is not None else []
+    except Exception:  # pypdf and its XML parser fail in many ways on damaged XMP
+        return None
+    publisher = next((p for p in publishers if isinstance(p, str) and p.strip()), None)
+    return " ".join(publisher.split())[:300] if publisher else None
+
+
 def _info(reader: PdfReader, name: str) -> dict[str, str]:
     """The /Info strings worth having; a damaged /Info dictionary just means no metadata."""
 
@@ -71,6 +82,10 @@ def _info(reader: PdfReader, name: str) -> dict[str, str]:
             value = value.get_object() if hasattr(value, "get_object") else value
             if isinstance(value, str) and value.strip("\x00 "):
                 found[key] = value.replace("\x00", "").strip()
+        # A publisher only where the document states one: XMP's dc:publisher. Not /Creator,
+        # which names the software that made the PDF ("Microsoft Word", "LaTeX").
+        if publisher := _xmp_publisher(reader):
+            found["publisher"] = publisher
         lang = reader.root_object.get("/Lang")
         if isinstance(lang, str) and lang.strip():
             found["/Lang"] = lang.strip()
@@ -139,6 +154,7 @@ def extract_pdf(data: bytes, name: str) -> Extracted:
         title=_title(info, raw_pages[0], name),
         authors=split_authors(info.get("/Author")),
         date=parse_date(info.get("/CreationDate")),
+        publisher=info.get("publisher"),
         language=lang if lang.isalpha() and len(lang) <= 3 else None,
         kind="report" if len(pages) >= REPORT_MIN_PAGES else "article",
         tags=_tags(info.get("/Keywords")),

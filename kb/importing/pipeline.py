@@ -17,6 +17,7 @@ from kb import blobs, sources
 from kb.errors import ExtractionError, KbError
 from kb.importing.extracted import SOURCE_KINDS, Extracted
 from kb.importing.extractors import SUPPORTED_SUFFIXES, extract
+from kb.importing.metadata import readable_title
 from kb.index import indexer
 from kb.library import Library
 
@@ -62,7 +63,7 @@ def content_hash(body: str) -> str:
 
 
 def _values_from(extracted: Extracted, path: Path, file_hash: str, size: int) -> dict:
-    title = (extracted.title or "").strip() or _title_from_name(path)
+    title = readable_title((extracted.title or "").strip()) or _title_from_name(path)
     kind = extracted.kind if extracted.kind in SOURCE_KINDS else "article"
     accessed = extracted.accessed
     if kind == "web_page" and not accessed:  # a saved page was read when it was saved

@@ -184,3 +184,12 @@ def test_clean_title_never_raises(text, site):
     result = clean_title(text, site)
     assert result is None or (result and result == result.strip())
     is_junk_title(text)
+
+
+def test_readable_title_tames_all_caps_but_keeps_acronyms():
+    from kb.importing.metadata import readable_title
+
+    assert readable_title("CALDER AND AIRE SKILLS ROUNDTABLE – NOTES") == "Calder and Aire Skills Roundtable – Notes"
+    assert readable_title("FE AND LSIP UPDATE FOR THE UK") == "FE and LSIP Update for the UK"
+    assert readable_title("Already Fine") == "Already Fine"
+    assert readable_title("NHS") == "NHS"

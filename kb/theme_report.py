@@ -5,6 +5,7 @@ from pathlib import Path
 
 from kb import render, sources
 from kb.citations import author_date, reference
+from kb.docx_writer import write_docx
 from kb.errors import InvalidInput
 from kb.library import Library
 from kb.theme_views import evidence_for_theme
@@ -69,30 +70,6 @@ def _markdown(library: Library, theme_name: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _docx(markdown_text: str, path: Path) -> None:
-    import docx
-
-    document = docx.Document()
-    for block in markdown_text.split("\n\n"):
-        block = block.strip("\n")
-        if not block:
-            continue
-        if block.startswith("#"):
-            level = len(block) - len(block.lstrip("#"))
-            document.add_heading(block.lstrip("#").strip(), level=min(level - 1, 8) if level > 1 else 0)
-        elif block.startswith(">"):
-            text = "\n".join(line.lstrip(">").strip() for line in block.splitlines()).strip()
-            document.add_paragraph(text.replace("*", ""), style="Quote")
-        elif block.startswith("- "):
-            for line in block.splitlines():
-                document.add_paragraph(line[2:].replace("*", ""), style="List Bullet")
-        elif block.startswith("**") and block.endswith("**"):
-            document.add_heading(block.strip("*"), level=3)
-        else:
-            document.add_paragraph(block.replace("*", "").replace("_", ""))
-    document.save(str(path))
-
-
 def export_report(library: Library, theme_name: str, fmt: str, path: str | Path) -> Path:
     """Write the theme report to `path`; nothing is written if anything fails first."""
     if fmt not in FORMATS:
@@ -110,7 +87,9 @@ def export_report(library: Library, theme_name: str, fmt: str, path: str | Path)
                     f"<body>{body}</body></html>\n")
             temporary.write_text(page, "utf-8")
         else:
-            _docx(text, temporary)
+            body, _, sources_part = text.partition("\n## Sources\n")
+            entries = [line[2:] for line in sources_part.splitlines() if line.startswith("- ")]
+            write_docx(body, temporary, entries, "Sources")
         temporary.replace(target)
     except OSError as error:
         temporary.unlink(missing_ok=True)

@@ -121,6 +121,10 @@ def empty_trash(library: Library) -> int:
             conn.execute("DELETE FROM collection_items WHERE collection_id = ?", (collection_id,))
         for table in ("evidence", "collection_items", "links", "cell_summaries", "quote_themes",
                       *TABLES.values()):
+            # Tombstones let the deletion travel in bundles, so a colleague's copy goes to
+            # their trash rather than coming back here.
+            conn.execute(f"INSERT OR REPLACE INTO tombstones (item_id, kind, deleted_at) "
+                         f"SELECT id, '{table}', deleted_at FROM {table} WHERE deleted_at IS NOT NULL")
             removed += conn.execute(f"DELETE FROM {table} WHERE deleted_at IS NOT NULL").rowcount
         outbox.enqueue(conn, gone_sources + gone_highlights + gone_themes + gone_collections)
     return removed

@@ -45,9 +45,9 @@ def cli(ctx: click.Context, library_dir: str | None) -> None:
 
 
 def _register() -> None:
-    from kb.cli import evidence, items, maintenance, searching, themes
+    from kb.cli import bundles, evidence, items, maintenance, searching, themes, writing
 
-    for module in (items, maintenance, searching, themes, evidence):
+    for module in (items, maintenance, searching, themes, evidence, writing, bundles):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -52,3 +52,25 @@ def test_quote_draft_export_cycle(kb, tmp_path):
     out, _ = kb("cite", source_id, "--style", "chicago", "--bibliography")
     assert "Bidding Wars" in out and "Local Government Review" in out
     _, err = kb("draft", "export", draft["id"], "--format", "odt", "-o", str(tmp_path / "x"), expect=2)
+
+
+@pytest.mark.parametrize("fmt", ["csl-json", "ris", "bibtex"])
+def test_reference_export_reimports_without_loss(kb, tmp_path, fmt, capsys):
+    doc = tmp_path / "r.md"
+    doc.write_text("---\ntitle: Bidding Wars\nauthors: [Siân Llewelyn, Tom O'Brien]\n"
+                   "date: 2023-02-01\npublisher: Local Government Review\nkind: report\n"
+                   "url: https://example.org/bidding\n---\nText.\n", "utf-8")
+    kb("import", str(doc))
+    out = tmp_path / f"refs.{fmt}"
+    kb("export", fmt, "-o", str(out))
+    fresh = tmp_path / "fresh"
+    from kb.cli.main import main as cli_main
+
+    assert cli_main(["--library", str(fresh), "import-refs", str(out)]) == 0
+    capsys.readouterr()
+    assert cli_main(["--library", str(fresh), "list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["title"] == "Bidding Wars" and rows[0]["date"] == "2023-02-01"
+    assert rows[0]["authors"] == ["Siân Llewelyn", "Tom O'Brien"]
+    again = json.loads(kb("import-refs", str(out), "--json")[0])
+    assert again["imported"] == [] and len(again["matched"]) == 1

@@ -30,6 +30,20 @@ def main(folder: str, operation: str, documents: str) -> None:
                                            body=f"Passage number {number} about skills.")
             evidence.highlight_text(library, source.id, f"number {number}", [("Crash theme", "supports")])
             indexer.sync(library)
+        elif operation == "bundle":
+            from kb.bundle.importer import import_bundle
+
+            import_bundle(library, Path(documents) / "incoming.edbundle")
+            if number % 2 == 0:  # undo it, so the next import has work to do again
+                from kb import trash
+
+                ids = sources.list_ids(library)
+                if ids:
+                    sources.trash(library, ids)
+                    trash.empty_trash(library)
+                    with library.transaction() as conn:
+                        conn.execute("DELETE FROM tombstones")
+                        conn.execute("DELETE FROM record_versions")
         elif operation == "autosave":
             found = drafts.list_drafts(library)
             draft = found[0] if found else drafts.new_draft(library, "Crash draft")

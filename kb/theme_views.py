@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 
 from kb.errors import InvalidInput
 from kb.library import Library
-from kb.themes import all_themes, descendant_ids, get_theme
+from kb.themes import all_themes, descendant_ids, descendants_map, get_theme
 
 GROUPINGS = ("source", "collection", "author", "publisher", "year", "tag")
 
@@ -121,10 +121,10 @@ def matrix(library: Library, grouping: str = "source", include_subthemes: bool =
         "AND (e.highlight_id IS NULL OR h.deleted_at IS NULL)"))
     owners = {theme.id: [theme.id] for theme in themes}
     if include_subthemes:
-        for theme in themes:
-            for below in descendant_ids(library, theme.id):
-                if below != theme.id and below in owners:
-                    owners[below].append(theme.id)
+        for theme_id, below_ids in descendants_map(library).items():
+            for below in below_ids:
+                if below != theme_id and below in owners:
+                    owners[below].append(theme_id)
     cells: dict[tuple[str, str], list[str]] = defaultdict(list)
     for evidence_id, theme_id, source_id in rows:
         for owner in owners.get(theme_id, []):
@@ -168,7 +168,8 @@ def coverage(library: Library, thin: int = 2) -> dict:
         "SELECT e.theme_id FROM evidence e JOIN sources s ON s.id = e.source_id "
         "WHERE e.deleted_at IS NULL AND s.deleted_at IS NULL"))
     themes = all_themes(library)
-    totals = {t.id: sum(counts[d] for d in descendant_ids(library, t.id)) for t in themes}
+    below = descendants_map(library)
+    totals = {t.id: sum(counts[d] for d in below.get(t.id, [t.id])) for t in themes}
     uncoded = [{"id": row[0], "title": row[1]} for row in library.conn.execute(
         "SELECT id, title FROM sources s WHERE deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM "
         "evidence e WHERE e.source_id = s.id AND e.deleted_at IS NULL) ORDER BY title COLLATE NOCASE")]

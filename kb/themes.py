@@ -140,6 +140,30 @@ def descendant_ids(library: Library, theme_id: str) -> list[str]:
     return [row[0] for row in rows]
 
 
+def descendants_map(library: Library) -> dict[str, list[str]]:
+    """Every live theme's id -> itself and all the themes below it (one query for the tree)."""
+    children: dict[str | None, list[str]] = {}
+    for theme_id, parent_id in library.conn.execute(
+            "SELECT id, parent_id FROM themes WHERE deleted_at IS NULL"):
+        children.setdefault(parent_id, []).append(theme_id)
+    found: dict[str, list[str]] = {}
+
+    def walk(theme_id: str, seen: set[str]) -> list[str]:
+        if theme_id in found:
+            return found[theme_id]
+        below = [theme_id]
+        for child in children.get(theme_id, []):
+            if child not in seen:
+                below += walk(child, seen | {child})
+        found[theme_id] = below
+        return below
+
+    for ids in list(children.values()):
+        for theme_id in ids:
+            walk(theme_id, {theme_id})
+    return found
+
+
 def ancestors(library: Library, theme_id: str) -> list[Theme]:
     """From the theme's parent up to the top."""
     by_id = {theme.id: theme for theme in all_themes(library)}

@@ -1,4 +1,8 @@
-"""Commands for exchange with other tools: kb export …, kb import-qda …, kb import-vault …"""
+"""Commands for exchange with other tools: kb import-qda …, kb import-vault …
+
+(`kb export qdc|qdpx|vault` is the export command of kb.cli.exports, which calls
+kb.exchange.exports.)
+"""
 
 import sys
 from pathlib import Path
@@ -14,32 +18,6 @@ merge_option = click.option(
     "--merge-by-name/--no-merge-by-name", default=None,
     help="Merge codes into existing themes of the same name (default: import them as "
          "'NAME (imported)').")
-
-
-@click.command("export")
-@click.argument("fmt", metavar="qdc|qdpx|vault", type=click.Choice(["qdc", "qdpx", "vault"]))
-@click.option("-o", "--output", "path", required=True, type=click.Path(path_type=Path),
-              help="The file (.qdc, .qdpx) or new, empty folder (vault) to write.")
-@click.option("--collection", help="Export only this collection.")
-@click.option("--theme", help="Export only this theme, its sub-themes and their evidence.")
-@json_option
-@click.pass_obj
-def export(obj, fmt, path, collection, theme, as_json):
-    """Export to a REFI-QDA codebook (qdc) or project (qdpx), or a Markdown vault."""
-    scope = exchange.resolve_scope(obj.library, collection=collection, theme=theme)
-    writer = {"qdc": exchange.export_codebook, "qdpx": exchange.export_project,
-              "vault": exchange.export_vault}[fmt]
-    result = writer(obj.library, path, scope)
-    if as_json:
-        print_json(result)
-        return
-    counted = ", ".join(f"{result[key]} {key}" for key in
-                        ("sources", "themes", "highlights", "quotes", "collections", "links")
-                        if result.get(key))
-    click.echo(f"Exported the {result['scope']} to {result['path']}" +
-               (f": {counted}." if counted else "."))
-    for line in result.get("skipped", []):
-        click.echo(f"  left out: {line}")
 
 
 def _print_report(report: dict) -> None:
@@ -101,4 +79,4 @@ def import_vault(obj, folder, merge_by_name, as_json):
     print_json(report) if as_json else _print_report(report)
 
 
-COMMANDS = [export, import_qda, import_vault]
+COMMANDS = [import_qda, import_vault]

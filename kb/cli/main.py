@@ -45,9 +45,20 @@ def cli(ctx: click.Context, library_dir: str | None) -> None:
 
 
 def _register() -> None:
-    from kb.cli import bundles, evidence, exports, items, maintenance, searching, themes, writing
+    from kb.cli import (
+        bundles,
+        evidence,
+        exchange,
+        exports,
+        items,
+        maintenance,
+        searching,
+        themes,
+        writing,
+    )
 
-    for module in (items, maintenance, searching, themes, evidence, writing, bundles, exports):
+    for module in (items, maintenance, searching, themes, evidence, writing, bundles, exports,
+                   exchange):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -3,6 +3,13 @@
 import os
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same examples every time (a red CI then means a real regression); locally each run
+# explores new ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("KB_LIBRARY", None)  # never the person's own library

@@ -94,7 +94,11 @@ def empty_trash(library: Library) -> int:
     removed = 0
     with library.transaction() as conn:
         gone_sources = [r[0] for r in conn.execute("SELECT id FROM sources WHERE deleted_at IS NOT NULL")]
+        going_along = []  # live rows that hang off a source deleted for good leave the index too
         for source_id in gone_sources:
+            going_along += [r[0] for r in conn.execute(
+                "SELECT id FROM highlights WHERE source_id = ? UNION SELECT id FROM quotes "
+                "WHERE source_id = ?", (source_id, source_id))]
             conn.execute("DELETE FROM evidence WHERE source_id = ?", (source_id,))
             conn.execute("DELETE FROM highlights WHERE source_id = ?", (source_id,))
             conn.execute("DELETE FROM collection_items WHERE source_id = ?", (source_id,))
@@ -126,5 +130,6 @@ def empty_trash(library: Library) -> int:
             conn.execute(f"INSERT OR REPLACE INTO tombstones (item_id, kind, deleted_at) "
                          f"SELECT id, '{table}', deleted_at FROM {table} WHERE deleted_at IS NOT NULL")
             removed += conn.execute(f"DELETE FROM {table} WHERE deleted_at IS NOT NULL").rowcount
-        outbox.enqueue(conn, gone_sources + gone_highlights + gone_themes + gone_collections)
+        outbox.enqueue(conn, gone_sources + gone_highlights + gone_themes + gone_collections
+                       + going_along)
     return removed

@@ -6,6 +6,7 @@ about variables it does not know, crashes on a date it cannot read as numbers or
 only a given name, and writes title text into HTML unescaped.
 """
 
+import functools
 import html
 import warnings
 
@@ -32,10 +33,11 @@ _NAME_KEYS = {"family", "given", "literal", "dropping-particle", "non-dropping-p
               "suffix"}
 
 
-def _citeproc_variables() -> set[str]:
+@functools.cache
+def _citeproc_variables() -> frozenset[str]:
     from citeproc import VARIABLES
 
-    return {name.replace("_", "-") for name in VARIABLES} - {"locator"}
+    return frozenset(name.replace("_", "-") for name in VARIABLES) - {"locator"}
 
 
 def as_csl(item) -> dict:
@@ -54,7 +56,8 @@ def _render_ready(item: dict, key: str, for_html: bool) -> dict:
             continue
         if name in ("author", "editor", "interviewer", "translator", "recipient",
                     "container-author", "collection-editor", "original-author"):
-            value = [_name(entry) for entry in value if isinstance(entry, dict | str)]
+            entries = value if isinstance(value, list) else []
+            value = [_name(entry) for entry in entries if isinstance(entry, dict | str)]
             value = [entry for entry in value if entry]
             if not value:
                 continue
@@ -64,8 +67,8 @@ def _render_ready(item: dict, key: str, for_html: bool) -> dict:
                 {"literal": str(csl_date(value))} if csl_date(value) else None)
             if value is None:
                 continue
-        elif isinstance(value, list | dict):
-            continue
+        elif not isinstance(value, str | int | float) or isinstance(value, bool):
+            continue  # citeproc-py would print a list or an object as its Python repr
         ready[name] = _escape(value, for_html)
     return ready
 
@@ -231,7 +234,8 @@ def citation_for_quote(source_or_none, speaker: str | None, locator, style: str,
 
 def _is_author(speaker: str, item: dict) -> bool:
     speaker_key = family_key(speaker)
-    authors = [display_name(name) for name in item.get("author") or []]
+    names = item.get("author") if isinstance(item.get("author"), list) else []
+    authors = [display_name(name) for name in names]
     return bool(speaker_key) and any(family_key(author) == speaker_key for author in authors)
 
 

@@ -59,7 +59,7 @@ def source_to_record(source) -> dict:
     kind = source_value(source, "kind", "note")
     extra = dict(source_value(source, "extra", {}) or {})
     record: dict = {"type_of_reference": KIND_TO_RIS.get(kind, "GEN"),
-                    "title": source_value(source, "title", "")}
+                    "title": " ".join(str(source_value(source, "title", "")).split())}
     authors = [a for a in source_value(source, "authors", []) or [] if str(a).strip()]
     if authors:
         record["authors"] = [_ris_name(author) for author in authors]

@@ -21,7 +21,7 @@ TEXTS = st.one_of(st.text(max_size=200), st.lists(FRAGMENTS, max_size=30).map(""
 
 
 @pytest.mark.parametrize("parse", [parse_ris, parse_bibtex, parse_csl_json, read_references])
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(text=TEXTS)
 def test_readers_never_crash(parse, text):
     try:
@@ -48,7 +48,7 @@ CSL_KEYS = st.sampled_from(["type", "title", "author", "issued", "accessed", "UR
                             "abstract", "note", "page", "container-title", "id"])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.dictionaries(CSL_KEYS, JSON_VALUES, max_size=8), min_size=1, max_size=3))
 def test_odd_csl_items_never_crash(items):
     import json
@@ -62,7 +62,7 @@ def test_odd_csl_items_never_crash(items):
         assert all(isinstance(author, str) for author in fields["authors"])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(st.dictionaries(CSL_KEYS, JSON_VALUES, max_size=8),
        st.sampled_from(["harvard", "apa", "chicago"]))
 def test_odd_csl_items_are_cited_or_refused(item, style):

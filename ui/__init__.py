@@ -1,0 +1,3 @@
+from ui.pyside_fixes import pin_booleans
+
+pin_booleans()

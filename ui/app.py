@@ -47,13 +47,25 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+# What the status bar says while the index is brought up to date on open.
+INDEX_LABELS = {"Re-indexing": "Rebuilding the search index",
+                "Indexing": "Updating the search index"}
+
+
+def index_progress(progress):
+    """The indexer's progress, in words a person reads in the status bar."""
+    def report(done: int, total: int, label: str) -> None:
+        progress(done, total, INDEX_LABELS.get(label, label))
+    return report
+
+
 def start_opening(context: AppContext, load_demo: bool) -> Task:
     """Bring the index up to date and, for the demo, import its documents once — in the
     background, with progress in the status bar."""
     library = context.library
 
     def open_job(progress, cancelled) -> ImportReport | None:
-        indexer.ensure_current(library, progress, cancelled)
+        indexer.ensure_current(library, index_progress(progress), cancelled)
         if load_demo and demo.needs_demo_content(library):
             return demo.load_demo(library, progress, cancelled)
         return None

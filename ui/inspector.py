@@ -42,6 +42,7 @@ def field_text(source: Source, name: str) -> str:
 
 class Inspector(QWidget):
     saved = Signal(object)  # the Source as stored
+    edited = Signal(str, dict, dict)  # source id, the fields before and as saved (for undo)
     message = Signal(str)  # a short note for the status bar
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -173,11 +174,14 @@ class Inspector(QWidget):
             self.message.emit("Nothing to save.")
             return
         library, source_id = self._context.library, self.source.id
+        before = {name: self.source.kind if name == "kind" else field_text(self.source, name)
+                  for name in changes}
         self.save_button.setEnabled(False)
         self._context.write(
             lambda **_: sources.update_source(library, source_id, **changes),
             "Saving",
-            on_done=self._saved,
+            on_done=lambda source: (self._saved(source),
+                                    self.edited.emit(source_id, before, changes)),
             on_failed=self._refused,
         )
 

@@ -11,8 +11,8 @@ from kb.search import SearchResults
 from ui.context import AppContext
 from ui.item_model import SORT_KEYS, ItemListModel
 from ui.item_views import ItemTable, make_list_table, make_results_table
-from ui.scope import ALL_ITEMS, ListScope
-from ui.search_model import SearchResultsModel
+from ui.result_paging import PagedResultsModel
+from ui.scope import ALL_ITEMS, ListScope, scope_ids
 
 LIST_PAGE, RESULTS_PAGE, EMPTY_PAGE = 0, 1, 2
 DEFAULT_SORT = ("added", True)  # newest first, as in a mail client
@@ -38,7 +38,7 @@ class ItemListPane(QWidget):
 
         library = context.library
         self.list_model = ItemListModel(lambda ids: sources.summaries(library, ids), self)
-        self.results_model = SearchResultsModel(self)
+        self.results_model = PagedResultsModel(self)  # pages load as the list scrolls
         self.list_table = make_list_table(self)
         self.list_table.setModel(self.list_model)
         self.list_table.set_column_widths(SMALL_COLUMN_WIDTHS)
@@ -121,8 +121,7 @@ class ItemListPane(QWidget):
         sequence, scope, (sort, descending) = self._sequence, self.scope, self._sort
         library = self._context.library
         self._context.read(
-            lambda **_: sources.list_ids(library, kind=scope.kind, sort=sort,
-                                         descending=descending, trash=scope.trash),
+            lambda **_: scope_ids(library, scope, sort, descending),
             on_done=lambda ids: self._apply_ids(sequence, ids),
             on_failed=self.failed.emit,
         )
@@ -163,20 +162,16 @@ class ItemListPane(QWidget):
         self.loaded.emit()
 
     def _show_info(self, results: SearchResults) -> None:
-        shown = len(results.hits)
         if results.total == 0:
             lines = ["No matches"]
         elif results.total == 1:
             lines = ["1 match"]
-        elif results.total > shown:
-            lines = [f"{results.total:,} matches — showing the best {shown:,}"]
-        else:
+        else:  # how many are loaded so far is said by the paging footer under the list
             lines = [f"{results.total:,} matches"]
-        lines = [escape(line) for line in lines + list(results.notices)]
-        if results.suggestion:
-            lines.append(f'Did you mean <a href="{escape(results.suggestion)}">'
-                         f"{escape(results.suggestion)}</a>?")
-        self.info.setText("<br>".join(lines))
+        # Notices (relaxed matching, a shortened query) in italics; "did you mean" has its own
+        # clickable line above the list (ui.suggestion_bar).
+        notices = [f"<i>{escape(notice)}</i>" for notice in results.notices]
+        self.info.setText("<br>".join([escape(line) for line in lines] + notices))
 
     # -- shared -------------------------------------------------------------------------------
     @staticmethod

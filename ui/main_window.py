@@ -14,17 +14,22 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.evidence_features import EvidenceFeatures
+from ui.exchange_features import ExchangeFeatures
 from ui.import_actions import FileDropFilter, ImportActions
 from ui.inspector import Inspector
 from ui.item_list import ItemListPane
 from ui.message_bar import MessageBar
 from ui.reader import ReaderPane
+from ui.safety_features import SafetyFeatures
 from ui.scope import ListScope
 from ui.search_box import SearchBox, SearchRunner
+from ui.search_feature import SearchFeatures
 from ui.settings import app_settings
 from ui.sidebar import Sidebar
 from ui.status import StatusArea
 from ui.trash_actions import TrashActions
+from ui.writing_features import WritingFeatures
 
 DEFAULT_SIZE = (1366, 768)
 DEFAULT_PANES = [180, 610, 576]  # sidebar | list | reader
@@ -52,6 +57,11 @@ class MainWindow(QMainWindow):
         self.trash = TrashActions(context, self, self.list_pane.selected_ids)
         for table in self.list_pane.tables:
             self.trash.attach_to(table)
+        self.search_features = SearchFeatures(self)  # facets, sort, paging, saved, related
+        self.evidence = EvidenceFeatures(self)  # themes, collections, highlights, matrix
+        self.safety = SafetyFeatures(self)  # undo/redo, the Trash view, backups
+        self.exchange = ExchangeFeatures(self)  # bundles, sync folder, conflicts
+        self.writing = WritingFeatures(self)  # quotes, drafts, references
 
         self._lay_out()
         self._build_menus()
@@ -69,8 +79,9 @@ class MainWindow(QMainWindow):
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(6, 6, 6, 0)
         middle_layout.setSpacing(6)
-        middle_layout.addWidget(self.search_box)
-        middle_layout.addWidget(self.list_pane, 1)
+        middle_layout.addWidget(self.search_features.search_row(self.search_box))
+        middle_layout.addWidget(
+            self.evidence.middle_area(self.search_features.results_area(self.list_pane)), 1)
 
         inspector_area = QScrollArea()
         inspector_area.setWidget(self.inspector)
@@ -78,16 +89,16 @@ class MainWindow(QMainWindow):
         inspector_area.setFrameShape(QFrame.Shape.NoFrame)
         self.reader_splitter = QSplitter(Qt.Orientation.Vertical)
         self.reader_splitter.setObjectName("readerSplitter")
-        self.reader_splitter.addWidget(self.reader)
-        self.reader_splitter.addWidget(inspector_area)
+        self.reader_splitter.addWidget(self.search_features.reader_area(self.reader))
+        self.reader_splitter.addWidget(self.evidence.side_area(inspector_area))
         self.reader_splitter.setStretchFactor(0, 1)
         self.reader_splitter.setChildrenCollapsible(False)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("paneSplitter")
-        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.search_features.sidebar_area(self.sidebar))
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.reader_splitter)
+        self.splitter.addWidget(self.writing.right_area(self.reader_splitter))
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -103,6 +114,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions(self.imports.actions)
+        file_menu.addAction(self.search_features.save_action)
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -129,6 +141,10 @@ class MainWindow(QMainWindow):
         focus_reader = go_menu.addAction("&Reader")
         focus_reader.setShortcut(QKeySequence("Ctrl+R"))
         focus_reader.triggered.connect(self.focus_reader)
+        self.evidence.add_menus(self.menuBar())
+        self.safety.add_menus(self.menuBar())
+        self.exchange.add_menus(self.menuBar())
+        self.writing.add_menus(self.menuBar())
 
     def _connect(self) -> None:
         context = self.context
@@ -136,7 +152,7 @@ class MainWindow(QMainWindow):
         context.task_started.connect(self.status.track)
 
         self.sidebar.scope_selected.connect(self._scope_selected)
-        self.search_box.search_requested.connect(self.search_runner.run)
+        self.search_box.search_requested.connect(self.search_features.session.set_text)
         self.search_box.cleared.connect(self._search_cleared)
         self.search_runner.results_ready.connect(self.list_pane.show_results)
         # Results are never in the trash, so Delete trashes them whatever the sidebar shows.
@@ -168,8 +184,7 @@ class MainWindow(QMainWindow):
         """Refresh only what is on screen: counts, the list (or the results), the open item."""
         self.sidebar.refresh_counts()
         self.list_pane.reload()
-        if self.list_pane.searching and self.search_runner.last_query:
-            self.search_runner.run(self.search_runner.last_query)
+        self.search_features.library_changed()  # saved searches, and the results kept live
         self.reader.reload()
 
     def focus_reader(self) -> None:

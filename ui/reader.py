@@ -110,6 +110,7 @@ class ReaderPane(SafeTextBrowser):
         self.setObjectName("reader")
         self._context = context
         self._sequence = 0
+        self._layers: dict[str, list] = {}  # named ExtraSelection layers (see set_extra_layer)
         self.source: Source | None = None
         self.shown_id: str | None = None
         font = QFont(self.font())
@@ -167,6 +168,12 @@ class ReaderPane(SafeTextBrowser):
         self.apply_measure()
         self.verticalScrollBar().setValue(position)
         self.source_loaded.emit(source)
+
+    def set_extra_layer(self, name: str, selections: list) -> None:
+        """Paint one named layer of QTextEdit.ExtraSelections (evidence highlights, matched
+        words…) without disturbing the others; layers set later are painted on top."""
+        self._layers[name] = list(selections)
+        self.setExtraSelections([each for layer in self._layers.values() for each in layer])
 
     def _fail(self, sequence: int, message: str) -> None:
         if sequence == self._sequence:

@@ -65,6 +65,13 @@ class SearchBox(QWidget):
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
+    def show_query(self, text: str) -> None:
+        """Show a query that is already being run (a saved search) without searching again."""
+        self._timer.stop()
+        self.field.blockSignals(True)
+        self.field.setText(text)
+        self.field.blockSignals(False)
+
     def clear(self) -> None:
         self._timer.stop()
         if self.field.text():
@@ -98,15 +105,24 @@ class SearchRunner(QObject):
         self.last_query = ""
 
     def run(self, text: str) -> None:
+        library = self._context.library
+        self.run_job(text, lambda **_: search(library, text, limit=RESULT_LIMIT))
+
+    def run_job(self, text: str, job) -> None:
+        """Run any job that returns SearchResults for `text` (with filters, sorted, saved…)."""
         self._sequence += 1
         sequence = self._sequence
         self.last_query = text
-        library = self._context.library
         self._context.read(
-            lambda **_: search(library, text, limit=RESULT_LIMIT),
+            job,
             on_done=lambda results: self._announce(sequence, results),
             on_failed=lambda message: self._fail(sequence, message),
         )
+
+    @property
+    def generation(self) -> int:
+        """Changes with every new search or forget: a later page of an older one is stale."""
+        return self._sequence
 
     def forget(self) -> None:
         """Whatever is still running is no longer wanted (the box was cleared)."""

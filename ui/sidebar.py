@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from kb import sources
+from kb import sources, trash
 from ui.context import AppContext
 from ui.scope import ALL_ITEMS, TRASH, ListScope
 
@@ -56,11 +56,30 @@ class Sidebar(QTreeWidget):
         section.setSizeHint(0, QSize(0, self.fontMetrics().height() + 12))
         return section
 
-    def _add_scope(self, section: QTreeWidgetItem, scope: ListScope) -> None:
+    def _add_scope(self, section: QTreeWidgetItem, scope: ListScope) -> QTreeWidgetItem:
         row = QTreeWidgetItem(section, [scope.title])
         row.setData(0, ScopeRole, scope)
         row.setSizeHint(0, QSize(0, self.fontMetrics().height() + 10))
         self._rows[scope] = row
+        return row
+
+    def add_scope_row(self, section: QTreeWidgetItem, scope: ListScope) -> QTreeWidgetItem:
+        """A selectable row showing `scope` (sections such as Collections add theirs)."""
+        return self._add_scope(section, scope)
+
+    def remove_scope_row(self, scope: ListScope) -> None:
+        row = self._rows.pop(scope, None)
+        if row is not None and row.parent() is not None:
+            row.parent().removeChild(row)
+
+    def add_row_after(self, scope: ListScope, title: str) -> QTreeWidgetItem:
+        """A selectable row that shows no list (e.g. "Conflicts (N)"), just below `scope`'s
+        row; the feature adding it watches currentItemChanged and shows its own view."""
+        anchor = self._rows[scope]
+        row = QTreeWidgetItem([title])
+        row.setSizeHint(0, QSize(0, self.fontMetrics().height() + 10))
+        anchor.parent().insertChild(anchor.parent().indexOfChild(anchor) + 1, row)
+        return row
 
     # -- what a person sees and picks ---------------------------------------------------------
     @property
@@ -89,7 +108,7 @@ class Sidebar(QTreeWidget):
         sequence = self._sequence
         library = self._context.library
         self._context.read(
-            lambda **_: (sources.count_by_kind(library), sources.count_trash(library)),
+            lambda **_: (sources.count_by_kind(library), len(trash.list_trash(library))),
             on_done=lambda counts: self._show_counts(sequence, *counts),
             on_failed=self.failed.emit,
         )

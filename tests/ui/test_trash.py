@@ -1,5 +1,6 @@
 """Delete moves the selected items to the trash; the Trash view shows them and Delete (or
-Restore) brings them back; Empty Trash asks first."""
+Restore) brings them back; Empty Trash asks first. (Every other kind in the Trash:
+test_trash_all_kinds.py.)"""
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -27,14 +28,17 @@ def test_delete_moves_to_trash_and_restore_brings_it_back(qtbot, open_window, fi
     assert window.status.message_text == "Moved 1 item to the trash."
 
     click_sidebar(qtbot, window, TRASH)
-    assert list_titles(window) == ["Skills funding streams"]
-    select_title(qtbot, window, "Skills funding streams")
+    view = window.safety.trash_view
+    assert view.isVisible() and view.titles == ["Skills funding streams"]
+    view.table.setFocus()
+    view.select_titles(["Skills funding streams"])
+    wait_idle(qtbot, window)
     assert "in the trash" in window.reader.toPlainText()
     assert not window.inspector.edits["title"].isEnabled()
 
-    QTest.keyClick(window.list_pane.list_table, Qt.Key.Key_Delete)  # in the Trash: restore
+    QTest.keyClick(view.table, Qt.Key.Key_Delete)  # in the Trash: restore
     wait_idle(qtbot, window)
-    assert window.list_pane.empty.text() == "The trash is empty."
+    assert view.empty.isVisible() and view.empty.text().startswith("The trash is empty.")
     assert window.sidebar.label_of(TRASH) == "Trash (0)"
     click_sidebar(qtbot, window, ListScope())
     assert "Skills funding streams" in list_titles(window)
@@ -112,4 +116,5 @@ def test_delete_on_search_results_trashes_even_from_the_trash_view(qtbot, open_w
     assert window.sidebar.label_of(TRASH) == "Trash (1)"
     QTest.keyClick(field, Qt.Key.Key_Escape)
     wait_idle(qtbot, window)
-    assert list_titles(window) == ["Bus franchising in Manchester"]  # the Trash view again
+    view = window.safety.trash_view
+    assert view.isVisible() and view.titles == ["Bus franchising in Manchester"]  # Trash again

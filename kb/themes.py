@@ -15,6 +15,8 @@ from kb.errors import InvalidInput, NotFound
 from kb.library import Library
 from kb.validate import clean_list, clean_text
 
+# The levelling-up codebook a new library is offered (and the demo library uses).
+STARTER_CODEBOOK = Path(__file__).resolve().parent.parent / "resources" / "codebooks" / "levelling-up.json"
 DEFAULT_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
                    "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
 _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")

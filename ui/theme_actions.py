@@ -15,7 +15,6 @@ from ui.context import AppContext
 from ui.evidence_store import EvidenceStore
 from ui.theme_dialogs import DeleteThemeDialog, ThemeEditDialog, ask_text, choose_from
 
-STARTER_CODEBOOK = Path(__file__).resolve().parents[1] / "resources" / "codebooks" / "levelling-up.json"
 TOP_LEVEL = "(top level — no parent)"
 REPORT_FILTERS = {"Markdown (*.md)": "md", "Web page (*.html)": "html", "Word document (*.docx)": "docx"}
 
@@ -173,7 +172,7 @@ class ThemeActions(QObject):
 
     def add_starter_codebook(self) -> None:
         library = self._context.library
-        self._write(lambda **_: themes.import_codebook(library, STARTER_CODEBOOK),
+        self._write(lambda **_: themes.import_codebook(library, themes.STARTER_CODEBOOK),
                     "Adding the starter codebook",
                     lambda added: f"Added {len(added)} themes from the levelling-up codebook.")
 

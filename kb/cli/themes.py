@@ -9,7 +9,6 @@ from kb.cli.output import print_json
 from kb.index import indexer
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
-STARTER_CODEBOOK = Path(__file__).resolve().parents[2] / "resources" / "codebooks" / "levelling-up.json"
 
 
 @click.group("theme")
@@ -134,7 +133,7 @@ def theme_delete(obj, name, evidence, as_json):
 @click.pass_obj
 def theme_starter(obj, path):
     """Add a starter codebook (themes that already exist are left alone)."""
-    added = themes.import_codebook(obj.library, Path(path) if path else STARTER_CODEBOOK)
+    added = themes.import_codebook(obj.library, Path(path) if path else themes.STARTER_CODEBOOK)
     indexer.sync(obj.library)
     click.echo(f"Added {len(added)} theme(s).")
 

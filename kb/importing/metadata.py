@@ -450,9 +450,17 @@ _KNOWN_ACRONYMS = {"LSIP", "LSIPS", "UKSPF", "NHS", "LGA", "MHCLG", "DLUHC", "HM
 
 def readable_title(title: str) -> str:
     """An ALL-CAPS heading (common in transcripts and notes) in title case for lists; short
-    acronyms (FE, UK, NHS, LSIP) stay as they are."""
+    acronyms (FE, UK, NHS, LSIP) stay as they are. Each part around a dash is judged alone:
+    "INTERVIEW TRANSCRIPT – Dr Raman" has an all-caps part and a normal one."""
+    parts = re.split(r"(\s[–—-]\s)", title)
+    if len(parts) > 1:
+        return "".join(part if index % 2 else _readable_part(part, 4) for index, part in enumerate(parts))
+    return _readable_part(title, 6)
+
+
+def _readable_part(title: str, minimum: int) -> str:
     letters = [ch for ch in title if ch.isalpha()]
-    if len(letters) < 8 or not all(ch.isupper() for ch in letters):
+    if len(letters) < minimum or not all(ch.isupper() for ch in letters):
         return title
     words = []
     for index, word in enumerate(title.split(" ")):

@@ -21,7 +21,8 @@ from kb.errors import InvalidInput
 MAGIC = b"EDBUNDLE-AEAD1\n"
 CHUNK = 1024 * 1024
 SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P = 15, 8, 1
-_WRONG = "The passphrase is wrong, or the bundle was altered or cut short; nothing was imported."
+_WRONG = "The passphrase is wrong, or the bundle was altered; nothing was imported."
+_SHORT = "The encrypted bundle is damaged or cut short (still being copied?); nothing was imported."
 
 
 def _key(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
@@ -69,20 +70,22 @@ def decrypt_stream(source: BinaryIO, target: BinaryIO, passphrase: str,
     while True:
         length_bytes = source.read(4)
         if len(length_bytes) < 4:
-            raise InvalidInput(_WRONG)  # ended before a final chunk: cut short
+            raise InvalidInput(_SHORT)  # ended before a final chunk
         (length,) = struct.unpack(">I", length_bytes)
         if length > CHUNK + 16:
             raise InvalidInput(_WRONG)
         sealed = source.read(length)
         if len(sealed) < length:
-            raise InvalidInput(_WRONG)
+            raise InvalidInput(_SHORT)
         final = source.peek(1)[:1] == b"" if hasattr(source, "peek") else None
         if final is None:
             raise TypeError("decrypt_stream needs a buffered source")
         try:
             plain = opener.decrypt(_nonce(prefix, index, final), sealed, header)
         except InvalidTag:
-            raise InvalidInput(_WRONG) from None
+            # The first chunk failing means the key is wrong (or the file was altered);
+            # a later one, that the file was altered or is still arriving.
+            raise InvalidInput(_WRONG if index == 0 else _SHORT) from None
         target.write(plain)
         done += len(plain)
         if progress:

@@ -158,3 +158,19 @@ def test_encrypted_bundle_needs_the_passphrase(two, tmp_path):
         import_bundle(bob, path)
     assert sources.list_ids(bob) == []
     assert import_bundle(bob, path, "team secret").added["sources"] == 1
+
+
+def test_sync_tells_a_wrong_passphrase_from_a_file_still_arriving(two, tmp_path):
+    from kb.bundle.sync import sync
+
+    ann, bob = two
+    seed(ann, tmp_path)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    sync(ann, shared, passphrase="right")
+    sent = next(shared.iterdir())
+    report = sync(bob, shared, passphrase="wrong")
+    assert [item["name"] for item in report.refused] == [sent.name] and not report.waiting
+    (shared / "arriving.edbundle").write_bytes(sent.read_bytes()[:-40])
+    report = sync(bob, shared, passphrase="right")
+    assert report.waiting == ["arriving.edbundle"] and len(report.imported) == 1

@@ -21,7 +21,7 @@ from kb.library import Library
 
 RELAX_BELOW = 3  # fewer all-words matches than this relaxes a plain question
 QUESTION_WORDS = 4  # a plain query this long is read as a question
-RELAXED_POOL = 200  # best-match candidates re-ranked by how many of the words they match
+RELAXED_POOL = 60  # best-match candidates re-ranked by how many of the words they match
 SORTS = ("relevance", "date", "title", "added")
 
 

@@ -15,7 +15,7 @@ from kb.index.analysis import normalise_word, stem_prefix, stem_terms
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
-MIN_PREFIX = 2
+MIN_PREFIX = 3  # shorter prefixes expand to thousands of terms: seconds per query
 TEXT_FIELDS = ("title", "body", "memo")
 DEFAULT_FIELDS = ("title", "body", "memo", "author", "publisher", "tag")
 FIELD_BOOSTS = {"title": 3.0, "body": 1.0, "memo": 1.0, "author": 2.0, "publisher": 1.0, "tag": 1.5}
@@ -145,10 +145,12 @@ def _fuzzy_stems(fieldname: str, text: str, boost: float) -> wq.Query | None:
     a stem is nearly always the word less a short ending. (The caller sets the edit distance.)"""
     word = normalise_word(text)
     candidates = dict.fromkeys(stem_terms(word))
-    for cut in range(1, 5):
+    for cut in range(2, 5, 2):
         if len(word) - cut >= 4:
             candidates[word[:-cut]] = None
-    terms = [wq.FuzzyTerm(fieldname, candidate, boost=boost) for candidate in candidates]
+    # The first letter must match: Whoosh then scans only that part of the vocabulary.
+    terms = [wq.FuzzyTerm(fieldname, candidate, boost=boost, prefixlength=1)
+             for candidate in candidates]
     if not terms:
         return None
     return terms[0] if len(terms) == 1 else _FuzzyGroup(terms)

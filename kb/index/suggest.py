@@ -21,7 +21,7 @@ def suggest(searcher, text: str, surface: Callable[[str], str | None]) -> str | 
             continue
         if searcher.doc_frequency("body", stem) or searcher.doc_frequency("title", stem):
             continue
-        for candidate in searcher.suggest("body", stem, limit=3, maxdist=2):
+        for candidate in searcher.suggest("body", stem, limit=3, maxdist=2, prefix=1):
             if not searcher.doc_frequency("body", candidate):
                 continue
             replacement = surface(candidate)

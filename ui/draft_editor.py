@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 from kb.drafts import insert_quote_marker
 from kb.quotes import QUOTE_MARKER, Quote
 from kb.render import escape
-from ui.quote_mime import quote_ids
+from ui.quote_mime import passage_of, quote_ids
 
 MARKER_TINT_ALPHA = 40
 
@@ -58,6 +58,7 @@ class MarkdownMarks(QSyntaxHighlighter):
 
 class DraftTextEdit(QPlainTextEdit):
     quotes_dropped = Signal(list, int)  # quote ids, the document position they fell at
+    passage_dropped = Signal(str, int, int, int)  # source id, start, end, document position
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -137,16 +138,16 @@ class DraftTextEdit(QPlainTextEdit):
     # -- dropping quotes ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         super().dragEnterEvent(event)
-        if quote_ids(event.mimeData()):
+        if quote_ids(event.mimeData()) or passage_of(event.mimeData()):
             event.acceptProposedAction()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         super().dragMoveEvent(event)  # moves the drop caret
-        if quote_ids(event.mimeData()):
+        if quote_ids(event.mimeData()) or passage_of(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        if not quote_ids(event.mimeData()):
+        if not quote_ids(event.mimeData()) and not passage_of(event.mimeData()):
             super().dropEvent(event)
             return
         position = self.cursorForPosition(event.position().toPoint()).position()
@@ -155,8 +156,13 @@ class DraftTextEdit(QPlainTextEdit):
         self.drop_mime(event.mimeData(), position)
 
     def drop_mime(self, mime, position: int) -> bool:
-        """Take dropped quotes at a document position; False when the data holds none."""
+        """Take dropped quotes (or a passage from the reader, which becomes a quote) at a
+        document position; False when the data holds neither."""
         ids = quote_ids(mime)
         if ids:
             self.quotes_dropped.emit(ids, position)
-        return bool(ids)
+            return True
+        passage = passage_of(mime)
+        if passage:
+            self.passage_dropped.emit(*passage, position)
+        return bool(passage)

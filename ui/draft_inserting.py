@@ -41,6 +41,7 @@ class QuoteInserter(QObject):
         self._is_open = is_open
         self.palette: QuotePalette | None = None
         editor.quotes_dropped.connect(self.dropped)
+        editor.passage_dropped.connect(self.passage_dropped)
 
     def open_palette(self) -> QuotePalette | None:
         if not self._is_open():
@@ -70,6 +71,20 @@ class QuoteInserter(QObject):
         self._editor.insert_quotes(found, position)
         if found:
             self.inserted.emit(len(found))
+
+    def passage_dropped(self, source_id: str, start: int, end: int, position: int) -> None:
+        """A passage dragged from the reader: clip it as a quote, then put it in."""
+        if not self._is_open():
+            self.message.emit(OPEN_FIRST)
+            return
+        document = self._editor.document()
+        tracker = QTextCursor(document)
+        tracker.setPosition(max(0, min(position, document.characterCount() - 1)))
+        library = self._context.library
+        self._context.write(lambda **_: quotes.clip_quote(library, source_id, start, end),
+                            "Clipping the passage as a quote",
+                            on_done=lambda quote: self.insert([quote], tracker.position()),
+                            on_failed=self.problem.emit)
 
     def dropped(self, ids: list[str], position: int) -> None:
         if not self._is_open():

@@ -10,6 +10,7 @@ from kb.quotes import Quote
 from kb.render import escape
 
 MIME_TYPE = "application/x-evidence-desk-quote-ids"
+PASSAGE_MIME_TYPE = "application/x-evidence-desk-passage"  # a passage dragged out of the reader
 BLOCK_QUOTE_WORDS = 40  # longer quotations are set as an indented block, as the styles advise
 
 
@@ -67,3 +68,14 @@ def citation_mime(pairs: list[tuple[Quote, str]]) -> QMimeData:
     mime.setHtml("".join(cited_html(quote, citation) for quote, citation in pairs))
     mime.setText("\n\n".join(cited_text(quote, citation) for quote, citation in pairs))
     return mime
+
+
+def passage_of(mime: QMimeData | None) -> tuple[str, int, int] | None:
+    """(source id, start, end) of a passage dragged from the reader, or None."""
+    if mime is None or not mime.hasFormat(PASSAGE_MIME_TYPE):
+        return None
+    try:
+        data = json.loads(bytes(mime.data(PASSAGE_MIME_TYPE)).decode("utf-8"))
+        return str(data["source_id"]), int(data["start"]), int(data["end"])
+    except (ValueError, KeyError, TypeError):
+        return None

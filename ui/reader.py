@@ -1,7 +1,9 @@
 """The reader: the selected item's title, byline and body, rendered from Markdown to sanitised
 HTML by the core and shown in a browser that never loads anything, at a comfortable measure."""
 
-from PySide6.QtCore import QUrl, Signal
+import json
+
+from PySide6.QtCore import QMimeData, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -29,6 +31,25 @@ class SafeTextBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setAcceptDrops(False)  # dropped files are imports, handled by the window
         self.anchorClicked.connect(self._link_clicked)
+        # Set by the highlighter: the selection as (source id, start, end) in the source body,
+        # so a passage dragged into a draft arrives as a quote with its anchor.
+        self.passage_for_drag = None
+
+    def createMimeDataFromSelection(self):
+        passage = self.passage_for_drag() if self.passage_for_drag else None
+        if not passage:
+            return super().createMimeDataFromSelection()
+        from ui.quote_mime import PASSAGE_MIME_TYPE
+
+        # Qt's own selection data answers only its fixed formats, so build a plain one.
+        fragment = self.textCursor().selection()
+        mime = QMimeData()
+        mime.setText(fragment.toPlainText())
+        mime.setHtml(fragment.toHtml())
+        source_id, start, end = passage
+        mime.setData(PASSAGE_MIME_TYPE, json.dumps(
+            {"source_id": source_id, "start": start, "end": end}).encode("utf-8"))
+        return mime
 
     def loadResource(self, resource_type: int, url: QUrl | str):
         self.requested_urls.append(url.toString() if isinstance(url, QUrl) else str(url))

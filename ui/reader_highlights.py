@@ -38,6 +38,12 @@ class ReaderHighlighter(QObject):
         self._pending_scroll: str | None = None
         reader.source_loaded.connect(self._source_shown)
         store.loaded.connect(self.paint)
+        reader.passage_for_drag = self._passage_for_drag
+
+    def _passage_for_drag(self) -> tuple[str, int, int] | None:
+        span = self.selection_in_body()
+        source = self._reader.source
+        return (source.id, *span) if span and source is not None else None
 
     # -- the shown body -----------------------------------------------------------------------
     def _body_start(self) -> int:

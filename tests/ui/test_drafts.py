@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from kb import drafts, quotes
 from kb.library import open_library
+from tests.ui.evidence_helpers import make_coded_library, open_source, select_in_reader
 from tests.ui.helpers import wait_idle
 from tests.ui.writing_helpers import (
     PASSAGE,
@@ -243,3 +244,20 @@ def test_markers_go_in_at_the_right_place_after_emoji_and_show_their_words(qtbot
     assert editor.marker_at(on_marker) == quote.id
     editor.select_marker(quote.id)
     assert editor.textCursor().selectedText() == quote.marker
+
+
+def test_drag_a_passage_from_the_reader_into_a_draft(qtbot, lib, open_window):
+    make_coded_library(lib)
+    window = open_window(lib)
+    draft_id = open_new_draft(qtbot, window, "Passages")
+    open_source(qtbot, window, "Bus franchising in Manchester")
+    passage = "Franchising lets the mayor set fares"
+    select_in_reader(window.reader, passage)
+    mime = window.reader.createMimeDataFromSelection()  # what a drag out of the reader carries
+    editor = window.writing.draft_pane.editor
+    assert editor.drop_mime(mime, 0)
+    qtbot.waitUntil(lambda: "{{quote:" in editor.toPlainText())
+    [quote] = quotes.list_quotes(lib)
+    assert quote.text == passage and quote.source_title == "Bus franchising in Manchester"
+    assert editor.toPlainText().startswith(quote.marker)
+    assert draft_id

@@ -1,6 +1,7 @@
 """Small helpers shared by the benchmark's parts: timing statistics, memory, progress, JSON."""
 
 import json
+import os
 import statistics
 import sys
 import time
@@ -47,7 +48,9 @@ def memory() -> dict:
 
 
 def emit(result: dict) -> None:
-    """A worker's answer: one JSON line, the last line of its stdout."""
+    """A worker's answer: one JSON line, the last line of its stdout. The load average says
+    whether other programs competed for the CPU meanwhile."""
+    result["loadavg_1_5_15"] = [round(value, 2) for value in os.getloadavg()]
     print(json.dumps(result), flush=True)
 
 

@@ -75,6 +75,20 @@ libraries museums parks leisure sport arts creative hospitality pubs shops marke
 vacancy vacant auctions leases landlord premises estates assets disposal acquisition valuation
 capital revenue operating expenditure receipts borrowing prudential treasury grants""")
 
+# Ordinary English content words, placed like the policy words: a real library has them all.
+COMMON_WORDS = _words("""discuss discussed discussion change changed changes changing say says
+report reports reported north south east west large small high low good better best important
+increase increased decrease reduced show shows shown found find suggest suggests suggested
+argue argued claim claimed agree agreed expect expected need needs needed support supported
+provide provided include includes included continue continued remain remains across around
+number level levels part parts place places area areas group groups case cases point points
+question questions problem problems issue issues result results effect effects role use used
+using work working worked help helped set early late recent recently current currently future
+national major key main clear significant likely possible available different similar total
+average rate rates share figure figures table chart survey interview interviews respondents
+participants officials officers leaders staff members residents local country countries world
+week month months day days period term long short since already however although whether""")
+
 THEMES = {
     "Skills and training": "skills training apprenticeship apprenticeships qualifications learners adult providers curriculum further college colleges employers levy",
     "Local government finance": "council councils funding budget budgets deficit reserves insolvency settlement formula spending audit borrowing capital revenue",
@@ -137,7 +151,7 @@ def vocabulary(seed: int = 7) -> tuple[tuple[str, ...], tuple[float, ...]]:
     """(words by rank, cumulative Zipf weights): function words first, policy words scattered
     through the top few thousand ranks, pseudo-words elsewhere."""
     rng = random.Random(f"vocabulary:{seed}")
-    taken = set(FUNCTION_WORDS) | set(POLICY_WORDS)
+    taken = set(FUNCTION_WORDS) | set(POLICY_WORDS) | set(COMMON_WORDS)
     pseudo = []
     while len(pseudo) < VOCABULARY_SIZE:
         rank = len(pseudo)  # frequent words are short (Zipf's law of abbreviation)
@@ -147,7 +161,7 @@ def vocabulary(seed: int = 7) -> tuple[tuple[str, ...], tuple[float, ...]]:
             taken.add(word)
             pseudo.append(word)
     words = list(dict.fromkeys(FUNCTION_WORDS))
-    policy = sorted(set(POLICY_WORDS))
+    policy = sorted((set(POLICY_WORDS) | set(COMMON_WORDS)) - set(words))
     slots = sorted(int(60 * (3000 / 60) ** rng.random()) for _ in policy)  # log-uniform ranks
     pseudo_iter = iter(pseudo)
     rng.shuffle(policy)

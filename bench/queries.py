@@ -1,4 +1,4 @@
-"""The benchmark's query set: ~220 mixed queries built deterministically from the generated
+"""The benchmark's query set: ~230 mixed queries built deterministically from the generated
 corpus, each with the Evidence Desk query text and its nearest SQLite FTS5 equivalent.
 
 FTS5 has no fuzzy search, no relaxed "best match" retry and no field aliases, so fuzzy queries
@@ -25,7 +25,7 @@ QUESTION_TEMPLATES = (
 FIXED_QUESTION = "what did councils say about skills funding after the pandemic"
 # query type -> how many of it
 MIX = {"word": 30, "words": 30, "phrase": 25, "prefix": 20, "fuzzy": 15, "author": 15,
-       "title": 15, "kind": 10, "year": 10, "not": 20, "question": 30}
+       "title": 15, "kind": 10, "year": 10, "not": 20, "question": 30, "typo": 10}
 
 
 def _fts_phrase(text: str) -> str:
@@ -89,6 +89,10 @@ def build_queries(seed: int, items: int) -> list[dict]:
     for _ in range(MIX["fuzzy"]):
         word = rng.choice([w for w in policy if len(w) >= 6])
         add("fuzzy", _misspell(rng, word) + "~", _fts_phrase(word))
+    for _ in range(MIX["typo"]):  # a misspelt word without ~: the "did you mean" path
+        first, second = rng.sample([w for w in policy if len(w) >= 6], 2)
+        words_typed = [_misspell(rng, first), second]
+        add("typo", " ".join(words_typed), _fts_all(words_typed))
     for _ in range(MIX["author"]):
         name = rng.choice(rng.choice(samples)["authors"])
         if rng.random() < 0.5:

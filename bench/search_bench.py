@@ -9,6 +9,7 @@ goes to stderr). Each measurement runs in a fresh process. See bench/README.md.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -80,6 +81,11 @@ def _copy_library(source: Path, target: Path) -> None:
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("files", "backups"))
 
 
+def _import(workdir: Path) -> dict:
+    shutil.rmtree(workdir / "library", ignore_errors=True)  # always into a new library
+    return _worker("kb-import", workdir)
+
+
 def _cached(path: Path, reuse: bool, compute) -> dict:
     """A stored result when reusing and present, else computed and stored."""
     if reuse and path.exists():
@@ -110,6 +116,14 @@ def _prepare(args: argparse.Namespace) -> dict:
     query_set = queries.build_queries(SEED, args.items)
     (workdir / "queries.json").write_text(json.dumps(query_set), "utf-8")
     return manifest
+
+
+def _core_fingerprint() -> str:
+    """The first 12 hex digits of a hash over kb/**/*.py: which state of the core was measured."""
+    digest = hashlib.sha256()
+    for path in sorted((BENCH_DIR.parent / "kb").rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _ratio(ours: float, theirs: float) -> float | None:
@@ -161,7 +175,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--items", type=int, default=20_000)
     parser.add_argument("--workdir", type=Path, default=None,
                         help="default: <tmp>/evidence-desk-bench-<items> (never your library)")
-    parser.add_argument("--queries", type=int, default=220, help="how many of the query set to run")
+    parser.add_argument("--queries", type=int, default=230, help="how many of the query set to run")
     parser.add_argument("--updates", type=int, default=20)
     parser.add_argument("--skip-fts5", action="store_true")
     parser.add_argument("--reuse", action="store_true",
@@ -175,11 +189,11 @@ def main(argv: list[str] | None = None) -> None:
         _run_worker(args)
         return
     args.workdir.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
+    started, core = time.perf_counter(), _core_fingerprint()
     manifest = _prepare(args)
     workdir = args.workdir
     log("importing through kb.importing.pipeline.import_paths")
-    ours = {"import": _cached(workdir / "import.json", args.reuse, lambda: _worker("kb-import", workdir))}
+    ours = {"import": _cached(workdir / "import.json", args.reuse, lambda: _import(workdir))}
     log(f"import: {ours['import']['items_per_s']} items/s; running {args.queries} queries")
     ours["queries"] = _worker("kb-queries", workdir, "--queries", str(args.queries))
     log(f"queries: {ours['queries']['latency']}; cold open + first query")
@@ -202,7 +216,9 @@ def main(argv: list[str] | None = None) -> None:
     per_query = {"kb_ms": ours["queries"].pop("ms"), "fts5_ms": fts["queries"].pop("ms") if fts else None}
     (workdir / "per_query_ms.json").write_text(json.dumps(per_query), "utf-8")
     result = {
-        "items": args.items, "workdir": str(workdir), "corpus": manifest,
+        "items": args.items, "workdir": str(workdir), "core_fingerprint": core,
+        "started_at": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(time.time() - (time.perf_counter() - started))),
+        "corpus": manifest,
         "summary": _summary(ours, fts), "evidence_desk": ours, "fts5": fts,
         "benchmark_seconds": round(time.perf_counter() - started, 1),
     }

@@ -6,17 +6,45 @@ measured to return stale or doubled documents after updates.
 """
 
 import contextlib
+import ctypes
 import gc
 import json
+import os
 import shutil
+import signal
+import sys
 import threading
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh import multiproc
 from whoosh.index import LockError
 
 from kb.errors import LibraryError, LibraryLocked
 from kb.index.schema import SCHEMA_VERSION, build_schema
+
+
+def _die_with_parent() -> None:
+    """Index worker processes end when the process that started them is killed: otherwise
+    they wait on each other's pipes for ever (seen after SIGKILL during a rebuild)."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except OSError:
+            return
+        if os.getppid() == 1:  # the parent died before we asked
+            os._exit(1)
+
+
+_worker_run = multiproc.SubWriterTask.run
+
+
+def _worker_run_tied_to_parent(self):
+    _die_with_parent()
+    return _worker_run(self)
+
+
+multiproc.SubWriterTask.run = _worker_run_tied_to_parent
 
 INDEX_NAME = "items"
 VERSION_FILE = "evidence-desk-index.json"

@@ -82,6 +82,25 @@ KILLED_INDEXER = textwrap.dedent("""
 """)
 
 
+def no_process_left(marker: str, wait_s: float = 5.0) -> bool:
+    """No process whose command line names `marker` (Linux /proc), within `wait_s`."""
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        alive = []
+        for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                        if marker.encode() in handle.read():
+                            alive.append(entry)
+                except OSError:
+                    continue
+        if not alive:
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def test_killing_the_process_while_indexing_leaves_a_consistent_library(tmp_path):
     folder = tmp_path / "lib"
     for delay in (0.2, 0.9):
@@ -91,6 +110,7 @@ def test_killing_the_process_while_indexing_leaves_a_consistent_library(tmp_path
         time.sleep(delay)
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
+        assert no_process_left(str(folder)), "index worker processes outlived their parent"
         lib = open_library(folder)
         indexer.ensure_current(lib)
         report = check.check(lib)

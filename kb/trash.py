@@ -90,7 +90,12 @@ def _requeue(conn, evidence_ids: list[str]) -> None:
 
 
 def empty_trash(library: Library) -> int:
-    """Delete everything in the trash for good (what hangs off a deleted source goes with it)."""
+    """Delete everything in the trash for good (what hangs off a deleted source goes with it).
+    A backup is taken first: this is the one deletion the trash cannot undo."""
+    from kb.backups import backup
+
+    if list_trash(library):
+        backup(library, "before-emptying-trash")
     removed = 0
     with library.transaction() as conn:
         gone_sources = [r[0] for r in conn.execute("SELECT id FROM sources WHERE deleted_at IS NOT NULL")]

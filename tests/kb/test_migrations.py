@@ -15,7 +15,7 @@ from kb.search import search
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_old_library_upgrades_with_its_data(tmp_path, version):
     folder = tmp_path / "lib"
     folder.mkdir()
@@ -25,9 +25,18 @@ def test_old_library_upgrades_with_its_data(tmp_path, version):
     assert migrations.schema_version(library.conn) == migrations.LATEST_VERSION
     source = sources.get_source(library, "01HZZZZZZZZZZZZZZZZZZZZZZA")
     assert source.title == "Fixture report" and source.memo == ""
-    assert search(library, "skills").total == 1
+    assert search(library, "kind:report skills").total == 1
     if version >= 2:
         assert saved_searches.get(library, "Skills").query == "skills"
+    if version >= 3:
+        from kb.theme_views import evidence_for_theme
+
+        assert [row.passage for row in evidence_for_theme(library, "Skills")] == ["body about skills"]
+    if version >= 4:
+        from kb import drafts
+
+        assert [q.text for q in drafts.quotes_in(library, drafts.get_draft(library, "Brief"))] == [
+            "Skills matter."]
     pre = [info for info in backups.list_backups(library) if info.reason.startswith("before-migration")]
     assert len(pre) == 1
     library.close()

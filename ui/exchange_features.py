@@ -15,6 +15,7 @@ from ui.bundle_export_dialog import ExportChoices
 from ui.conflicts_view import ConflictsView
 from ui.evidence_features import menu_named
 from ui.middle_pages import is_shown, leave_page, show_page
+from ui.qda_actions import QdaActions
 from ui.scope import TRASH
 from ui.sync_actions import SyncActions
 
@@ -34,6 +35,7 @@ class ExchangeFeatures(QObject):
         context = window.context
         self.bundles = BundleActions(context, window, self.export_choices)
         self.sync = SyncActions(context, window)
+        self.qda = QdaActions(context, window)  # REFI-QDA and Markdown vaults
         self.conflicts = ConflictsView(context)
         self.conflicts_row = window.sidebar.add_row_after(TRASH, "Conflicts")
         self.conflicts_row.setHidden(True)
@@ -50,6 +52,7 @@ class ExchangeFeatures(QObject):
         file_menu = menu_named(bar, "&File")
         _insert_before_quit(file_menu, self.bundles.actions)
         _insert_before_quit(file_menu, self.sync.actions)
+        _insert_before_quit(file_menu, self.qda.actions)
         menu_named(bar, "&View").addAction(self.conflicts_action)
 
     def _connect(self) -> None:
@@ -60,7 +63,7 @@ class ExchangeFeatures(QObject):
         window.sidebar.currentItemChanged.connect(self._sidebar_changed)
         window.search_box.search_requested.connect(
             lambda _text: leave_page(self._window, self.conflicts))
-        for feature in (self.bundles, self.sync, self.conflicts):
+        for feature in (self.bundles, self.sync, self.conflicts, self.qda):
             feature.message.connect(window.status.show_message)
             feature.problem.connect(window.message_bar.show_error)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from kb import evidence, themes
+from kb import evidence, theme_suggest, themes
 from kb.evidence import Highlight
 from ui.context import AppContext
 from ui.evidence_store import EvidenceStore
@@ -93,6 +93,10 @@ class HighlightActions(QObject):
                                  passage=self._highlighter.selected_text(),
                                  page=source.page_at(start))
         library, source_id = self._context.library, source.id
+        passage = source.body[start:end]
+        self._context.read(
+            lambda **_: [s.theme for s in theme_suggest.suggest_for_text(library, passage, source_id)],
+            on_done=lambda names: dialog.isVisible() and dialog.show_suggestions(names))
 
         def save(chosen_dialog: HighlightDialog) -> None:
             chosen, new, note = chosen_dialog.chosen(), chosen_dialog.new_names(), chosen_dialog.note()

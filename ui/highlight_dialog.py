@@ -7,8 +7,10 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +46,10 @@ class HighlightDialog(QDialog):
         self.picker = ThemePicker(codebook, self, chosen)
         layout.itemAt(layout.count() - 1).widget().setBuddy(self.picker.field)
         layout.addWidget(self.picker)
+        # Suggested themes for this passage arrive from the index a moment after opening.
+        self.suggestions = QHBoxLayout()
+        self.suggested_names: list[str] = []
+        layout.addLayout(self.suggestions)
         self.note_edit: QPlainTextEdit | None = None
         if note is not None:
             caption = QLabel("&Note:", self)
@@ -65,6 +71,20 @@ class HighlightDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.picker.field.setFocus()
+
+    def show_suggestions(self, names: list[str]) -> None:
+        """Offer suggested themes as buttons; a click adds the theme to the chosen ones."""
+        self.suggested_names = list(names)
+        if not names:
+            return
+        self.suggestions.addWidget(QLabel("Suggested:", self))
+        for name in names[:4]:
+            button = QPushButton(name, self)
+            button.setFlat(True)
+            button.setToolTip("Add this theme")
+            button.clicked.connect(lambda _checked=False, n=name: self.picker.add_theme(n))
+            self.suggestions.addWidget(button)
+        self.suggestions.addStretch(1)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         plain_enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (

@@ -172,12 +172,20 @@ def links_command(obj, item_id, as_json):
 
 @click.command("suggest")
 @click.argument("source_id", required=False)
+@click.option("--text", "passage", help="Suggest for this passage instead of a whole source.")
 @click.option("--uncoded", is_flag=True, help="Suggest for every source not yet coded.")
 @click.option("--apply", "apply_all", is_flag=True, help="Apply the top suggestion of each (with --uncoded).")
 @json_option
 @click.pass_obj
-def suggest_command(obj, source_id, uncoded, apply_all, as_json):
-    """Suggest themes for a source (from keywords and similar coded evidence)."""
+def suggest_command(obj, source_id, passage, uncoded, apply_all, as_json):
+    """Suggest themes for a source or a passage (from keywords and similar coded evidence)."""
+    if passage:
+        items = theme_suggest.suggest_for_text(obj.library, passage, exclude_source=source_id)
+        if as_json:
+            print_json([item.to_dict() for item in items])
+        for item in [] if as_json else items:
+            click.echo(f"{item.theme} ({item.score}): {'; '.join(item.reasons)}")
+        return
     if uncoded:
         found = theme_suggest.suggest_for_uncoded(obj.library)
         if apply_all:

@@ -2,7 +2,7 @@
 the passage is painted, listed beside the reader and counted in the sidebar."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtWidgets import QMenu, QPushButton, QToolButton
 
 from kb import evidence, sources
 from tests.ui.evidence_helpers import (
@@ -116,3 +116,21 @@ def test_link_the_whole_source_and_right_click_offers_highlighting(qtbot, open_w
     texts = [action.text() for action in menu.actions()]
     assert "&Highlight Selection…" in texts and "&Link Whole Source to Theme…" in texts
     menu.close()
+
+
+def test_the_dialog_suggests_themes_for_the_passage(qtbot, open_window, lib):
+    from kb import themes
+
+    make_coded_library(lib)
+    themes.update_theme(lib, "Bus reform", keywords="franchising, fares")
+    window = open_window(lib)
+    open_source(qtbot, window, "Bus franchising in Manchester")
+    select_in_reader(window.reader, "Franchising lets the mayor set fares")
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    dialog = window.evidence.highlight_actions.dialog
+    qtbot.waitUntil(lambda: "Bus reform" in dialog.suggested_names)
+    button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Bus reform")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [name for name, _stance in dialog.picker.chosen()] == ["Bus reform"]
+    dialog.reject()

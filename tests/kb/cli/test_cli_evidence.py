@@ -107,3 +107,9 @@ def test_backup_trash_and_restore(kb, source_id, tmp_path):
     assert json.loads(kb("list", "--json")[0]) == []
     kb("restore", backup_path, "--yes")
     assert [row["id"] for row in json.loads(kb("list", "--json")[0])] == [source_id]
+
+
+def test_suggest_for_a_passage(kb, source_id):
+    kb("theme", "add", "Skills", "--keywords", "apprenticeship levy")
+    found = json.loads(kb("suggest", "--text", "The apprenticeship levy is underspent", "--json")[0])
+    assert found[0]["theme"] == "Skills"

@@ -147,3 +147,34 @@ def restore(folder: str | Path, backup_file: str | Path) -> Path:
     finally:
         library.close()
     return safety
+
+
+def latest_backup(folder: str | Path) -> Path | None:
+    """The newest backup in a library folder (whether or not its database opens)."""
+    found = sorted((Path(folder) / "backups").glob("library-*.sqlite"), reverse=True)
+    return found[0] if found else None
+
+
+def replace_damaged(folder: str | Path, backup_file: str | Path) -> Path:
+    """Put a backup in place of a database that no longer opens. The damaged file is kept
+    beside it (renamed), never deleted; returns where it went."""
+    from kb.clock import now_iso
+
+    validate_backup(backup_file)
+    database = Path(folder) / "library.sqlite"
+    stamp = now_iso().replace(":", "").replace("-", "").replace(".", "")
+    kept = database.with_name(f"library.sqlite.damaged-{stamp}")
+    if database.exists():
+        database.replace(kept)
+    for suffix in ("-wal", "-shm"):
+        side = database.with_name(database.name + suffix)
+        if side.exists():
+            side.replace(kept.with_name(kept.name + suffix))
+    source = sqlite3.connect(f"file:{Path(backup_file)}?mode=ro", uri=True)
+    try:
+        _copy_database(source, database)
+    finally:
+        source.close()
+    index = Path(folder) / "index" / "evidence-desk-index.json"
+    index.unlink(missing_ok=True)  # the index described the damaged database: rebuild it
+    return kept

@@ -14,7 +14,7 @@ import sys
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kb import demo, paths
+from kb import backups, demo, paths
 from kb.errors import KbError
 from kb.importing.pipeline import ImportReport
 from kb.index import indexer
@@ -93,6 +93,23 @@ def _open(arguments: argparse.Namespace) -> Library:
     return open_library(folder)
 
 
+def _offer_latest_backup(arguments: argparse.Namespace, error: KbError) -> Library | None:
+    """A damaged database: offer to put the latest backup in its place (the damaged file is
+    kept beside it) and open that instead."""
+    folder = paths.resolve_library_dir(
+        arguments.library or (paths.demo_library_dir() if arguments.demo else None))
+    latest = backups.latest_backup(folder)
+    if latest is None or "damaged" not in str(error):
+        return None
+    answer = QMessageBox.question(
+        None, APP_NAME, f"{error}\n\nPut the latest backup ({latest.name}) in its place? The "
+        "damaged file is kept beside it.")
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    backups.replace_damaged(folder, latest)
+    return open_library(folder)
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -102,9 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     except KbError as error:
         if arguments.screenshot:
             print(str(error), file=sys.stderr)
-        else:
+            return 1
+        try:
+            library = _offer_latest_backup(arguments, error)
+        except KbError as second:
+            error, library = second, None
+        if library is None:
             QMessageBox.critical(None, APP_NAME, str(error))
-        return 1
+            return 1
 
     context = AppContext(library)
     window = MainWindow(context, remember_layout=not arguments.screenshot)

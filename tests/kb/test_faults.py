@@ -136,3 +136,19 @@ def test_two_processes_write_the_same_library_safely(tmp_path):
     assert check.check(lib).ok
     assert search(lib, "shared", limit=1).total == 80
     lib.close()
+
+
+def test_a_damaged_database_can_be_replaced_by_its_latest_backup(tmp_path):
+    lib = open_library(tmp_path / "lib")
+    indexer.ensure_current(lib)
+    sources.create_source(lib, title="Saved in the backup", body="words")
+    backups.backup(lib, "daily")
+    lib.close()
+    (tmp_path / "lib" / "library.sqlite").write_bytes(b"\x00garbage" * 1000)
+    latest = backups.latest_backup(tmp_path / "lib")
+    kept = backups.replace_damaged(tmp_path / "lib", latest)
+    assert kept.read_bytes().startswith(b"\x00garbage")
+    reopened = open_library(tmp_path / "lib")
+    indexer.ensure_current(reopened)
+    assert search(reopened, "words").total == 1
+    reopened.close()

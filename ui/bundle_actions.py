@@ -163,8 +163,9 @@ class BundleActions(QObject):
     def _import(self, path: str, passphrase: str | None) -> None:
         library = self._context.library
         self._context.write(
-            lambda progress, cancelled: import_bundle(library, path, passphrase,
-                                                      progress=progress),
+            lambda progress, cancelled: import_bundle(
+                library, path, passphrase, progress=cancellable(
+                    progress, cancelled, "Import cancelled; nothing was imported.")),
             "Importing the bundle", show_progress=True,
             on_done=self._imported, on_failed=self.problem.emit)
 

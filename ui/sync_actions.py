@@ -20,7 +20,7 @@ from ui.bundle_actions import ask_passphrase, needs_passphrase
 from ui.bundle_words import listing
 from ui.context import AppContext
 from ui.when import counted, local_time
-from ui.write_jobs import background_write
+from ui.write_jobs import background_write, cancellable
 
 
 def sync_summary(report: SyncReport) -> str:
@@ -132,8 +132,9 @@ class SyncActions(QObject):
         self.button.setEnabled(False)
         self.sync_action.setEnabled(False)
         self._context.write(
-            lambda progress, cancelled: team_sync.sync(library, passphrase=passphrase,
-                                                       progress=progress),
+            lambda progress, cancelled: team_sync.sync(
+                library, passphrase=passphrase,
+                progress=cancellable(progress, cancelled, "Sync cancelled.")),
             "Syncing", show_progress=True,
             on_done=lambda report: self._synced(report, asked), on_failed=self._failed)
 

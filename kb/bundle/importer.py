@@ -76,8 +76,9 @@ def _write(conn, kind: str, row: dict, insert: bool) -> None:
 
 
 class _Importer:
-    def __init__(self, library: Library, reader: BundleReader, plan: ImportPlan):
+    def __init__(self, library: Library, reader: BundleReader, plan: ImportPlan, progress=None):
         self.library, self.reader, self.plan = library, reader, plan
+        self.progress = progress  # may raise Cancelled: inside apply() that rolls everything back
         self.conn = library.conn
         self.aliases: dict[str, str] = dict(self.conn.execute("SELECT foreign_id, local_id FROM id_aliases"))
         self.tombstoned = {row[0] for row in self.conn.execute("SELECT item_id FROM tombstones")}
@@ -123,6 +124,8 @@ class _Importer:
     # -- pass 2: apply -----------------------------------------------------------------------
     def apply(self) -> None:
         conn = self.conn
+        total = sum(v for v in self.reader.manifest.get("counts", {}).values() if isinstance(v, int))
+        done = 0
         conn.execute("PRAGMA defer_foreign_keys = ON")
         for foreign_id, local_id in self.aliases.items():
             conn.execute("INSERT OR IGNORE INTO id_aliases VALUES (?, ?)", (foreign_id, local_id))
@@ -133,6 +136,9 @@ class _Importer:
                 for column in spec.references:
                     if row.get(column) in self.aliases:
                         row[column] = self.aliases[row[column]]
+                done += 1
+                if self.progress and done % 500 == 0:
+                    self.progress(done, total, "Merging records")
                 if kind == "themes" and row["id"] in self.aliases:
                     self._fill_aliased_theme(row)
                     continue
@@ -237,7 +243,7 @@ def import_bundle(library: Library, path: str | Path, passphrase: str | None = N
     plan = ImportPlan(dry_run=dry_run)
     with BundleReader(path, passphrase) as reader:
         plan.member = str(reader.manifest.get("member", ""))[:100]
-        importer = _Importer(library, reader, plan)
+        importer = _Importer(library, reader, plan, progress)
         if progress:
             progress(0, 3, "Checking the bundle")
         importer.resolve()

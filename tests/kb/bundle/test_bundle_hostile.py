@@ -169,3 +169,10 @@ def test_mutated_bundles_never_damage_the_library(target, tmp_path, good_bundle,
         import_bundle(target, path)
     except KbError:
         assert state(target) == before
+
+
+def test_oversized_record(target, tmp_path, good_bundle, monkeypatch):
+    from kb.bundle import reader
+
+    monkeypatch.setattr(reader, "MAX_RECORD_BYTES", 100)
+    refused(target, tmp_path, good_bundle, "oversized")

@@ -174,3 +174,23 @@ def test_sync_tells_a_wrong_passphrase_from_a_file_still_arriving(two, tmp_path)
     (shared / "arriving.edbundle").write_bytes(sent.read_bytes()[:-40])
     report = sync(bob, shared, passphrase="right")
     assert report.waiting == ["arriving.edbundle"] and len(report.imported) == 1
+
+
+def test_cancelling_mid_merge_leaves_the_library_as_it_was(two, tmp_path):
+    from kb.errors import Cancelled
+
+    ann, bob = two
+    with ann.transaction() as conn:
+        for number in range(600):
+            sources.insert_source(conn, {"kind": "note", "title": f"Note {number}", "body": "x"})
+    path = tmp_path / "big.edbundle"
+    export_bundle(ann, path)
+
+    def progress(done, total, label):
+        if label == "Merging records":
+            raise Cancelled("Import cancelled; nothing was imported.")
+
+    with pytest.raises(Cancelled):
+        import_bundle(bob, path, progress=progress)
+    assert sources.list_ids(bob) == []
+    assert import_bundle(bob, path).added["sources"] == 600

@@ -168,7 +168,8 @@ class _Importer:
             plan.updated[kind] += 1
         else:
             base = base_data(conn, theirs["id"], history)
-            merged, conflicts = merge3(kind, base, mine, theirs)
+            merged, conflicts = merge3(kind, base, mine, theirs,
+                                       lambda name, a, b: self._disputed(theirs["id"], name, a, b))
             self._store(kind, merged, mine)
             register(conn, merged, [mine_hash, their_hash])
             plan.merged[kind] += 1
@@ -176,6 +177,17 @@ class _Importer:
                 self._record_conflict(kind, theirs["id"], conflict)
         register(conn, theirs, history[1:2])
         remember_hashes(conn, theirs["id"], history)
+
+    def _disputed(self, item_id: str, field_name: str, first, second) -> bool:
+        wanted = {json.dumps(first, sort_keys=True), json.dumps(second, sort_keys=True)}
+        for current, other in self.conn.execute(
+                "SELECT current, other FROM conflicts WHERE item_id = ? AND field = ? "
+                "AND resolved_at IS NULL", (item_id, field_name)):
+            values = {json.dumps(json.loads(current), sort_keys=True),
+                      json.dumps(json.loads(other), sort_keys=True)}
+            if values == wanted:
+                return True
+        return False
 
     def _store(self, kind: str, new: dict, old: dict) -> None:
         _write(self.conn, kind, new, insert=False)

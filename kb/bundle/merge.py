@@ -2,10 +2,11 @@
 had. A field changed on one side only takes that change; lists (tags, keywords) changed on both
 sides merge as sets; the same field changed differently on both sides is a conflict.
 
-In a conflict the newer edit (by its record's update time, then by content hash, so every
-member's library picks the same one and the team converges) stays current, and the other value
-is kept in the conflicts view, where the person keeps either or writes a merged value.
-Nothing is lost either way.
+In a conflict the library's own value stays current and theirs is kept in the conflicts view,
+where the person keeps either or writes a merged value. When the same dispute comes back (each
+member kept their own value, and now their merges meet), the newer edit wins — by update time,
+then content hash, so every member's library picks the same one and the team converges; the
+conflict stays open for the person either way. Nothing is lost.
 """
 
 from dataclasses import dataclass
@@ -25,7 +26,9 @@ class FieldConflict:
     other: object  # the value kept for the person to choose
 
 
-def merge3(kind: str, base: dict | None, mine: dict, theirs: dict) -> tuple[dict, list[FieldConflict]]:
+def merge3(kind: str, base: dict | None, mine: dict, theirs: dict,
+           disputed=None) -> tuple[dict, list[FieldConflict]]:
+    """`disputed(field, a, b)` says whether this very dispute is already an open conflict."""
     spec = KINDS[kind]
     merged = dict(mine)
     conflicts: list[FieldConflict] = []
@@ -46,11 +49,12 @@ def merge3(kind: str, base: dict | None, mine: dict, theirs: dict) -> tuple[dict
             continue
         elif base_value is _MISSING and mine_value in EMPTY:
             merged[name] = their_value
+        elif disputed is not None and disputed(name, mine_value, their_value):
+            merged[name] = mine_value if mine_wins else their_value  # the dispute is recorded
         else:
-            current, other = (mine_value, their_value) if mine_wins else (their_value, mine_value)
-            merged[name] = current
+            merged[name] = mine_value
             conflicts.append(FieldConflict(name, None if base_value is _MISSING else base_value,
-                                           current, other))
+                                           mine_value, their_value))
     merged["created_at"] = min(mine["created_at"], theirs["created_at"])
     merged["rev"] = max(mine["rev"], theirs["rev"]) + 1
     merged["updated_at"] = max(mine["updated_at"], theirs["updated_at"])

@@ -22,7 +22,7 @@ def clash(mine, theirs, tmp_path, monkeypatch):
     source_id = next(row["id"] for row in sources.summaries(mine, sources.list_ids(mine))
                      if row["title"] == TITLE)
     sources.update_source(mine, source_id, title="Bus franchising: our view", publisher="GMCA")
-    time.sleep(0.01)  # their edit is the newer one, so theirs stays current
+    time.sleep(0.01)  # their edit is the newer one; ours stays current all the same
     sources.update_source(theirs, source_id, title="Bus franchising: their view",
                           publisher="TfGM")
     monkeypatch.setenv("KB_MEMBER", "Priya")
@@ -52,9 +52,9 @@ def test_resolve_conflicts_through_the_view(qtbot, open_window, filled, colleagu
     preview = exchange.bundles.preview
     assert preview.count_rows == [["Items", "0", "0", "1", "0"]]
     assert sorted(preview.conflict_rows) == [
-        ["Bus franchising: our view", "Publisher", "TfGM", "GMCA"],
-        ["Bus franchising: our view", "Title", "Bus franchising: their view",
-         "Bus franchising: our view"]]
+        ["Bus franchising: our view", "Publisher", "GMCA", "TfGM"],
+        ["Bus franchising: our view", "Title", "Bus franchising: our view",
+         "Bus franchising: their view"]]
     preview.import_button.click()
     wait_idle(qtbot, window)
     assert "2 conflicts to resolve" in window.status.message_text
@@ -68,23 +68,23 @@ def test_resolve_conflicts_through_the_view(qtbot, open_window, filled, colleagu
     assert all(row[2] == "Priya" for row in view.rows)
 
     view.list.setCurrentItem(view.list.topLevelItem([r[1] for r in view.rows].index("Title")))
-    assert view.current.toPlainText() == "Bus franchising: their view"
-    assert view.other.toPlainText() == "Bus franchising: our view"
+    assert view.current.toPlainText() == "Bus franchising: our view"
+    assert view.other.toPlainText() == "Bus franchising: their view"
     view.take_button.click()
     wait_idle(qtbot, window)
     assert window.status.message_text == "Took the other title (from Priya)."
-    assert sources.get_source(filled, source_id).title == "Bus franchising: our view"
+    assert sources.get_source(filled, source_id).title == "Bus franchising: their view"
     assert exchange.conflicts_row.text(0) == "Conflicts (1)"
     assert [row[1] for row in view.rows] == ["Publisher"]
 
     dialog = view.edit()  # the one left is selected
-    assert dialog.text == "TfGM"  # pre-filled with the merged starting point
+    assert dialog.text == "GMCA"  # pre-filled with the merged starting point
     dialog.set_text("TfGM for GMCA")
     dialog.accept()
     wait_idle(qtbot, window)
     assert sources.get_source(filled, source_id).publisher == "TfGM for GMCA"
     assert view.empty.isVisible() and view.rows == []
-    assert "Bus franchising: our view" in list_titles(window)
+    assert "Bus franchising: their view" in list_titles(window)
 
     window.sidebar.select_scope(ALL_ITEMS)  # leaving the view: the row goes with no conflicts
     wait_idle(qtbot, window)

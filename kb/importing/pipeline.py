@@ -17,7 +17,7 @@ from kb import blobs, sources
 from kb.errors import ExtractionError, KbError
 from kb.importing.extracted import SOURCE_KINDS, Extracted
 from kb.importing.extractors import SUPPORTED_SUFFIXES, extract
-from kb.importing.metadata import readable_title
+from kb.importing.titles import readable_title
 from kb.index import indexer
 from kb.library import Library
 

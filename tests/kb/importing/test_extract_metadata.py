@@ -187,7 +187,7 @@ def test_clean_title_never_raises(text, site):
 
 
 def test_readable_title_tames_all_caps_but_keeps_acronyms():
-    from kb.importing.metadata import readable_title
+    from kb.importing.titles import readable_title
 
     assert readable_title("CALDER AND AIRE SKILLS ROUNDTABLE – NOTES") == "Calder and Aire Skills Roundtable – Notes"
     assert readable_title("FE AND LSIP UPDATE FOR THE UK") == "FE and LSIP Update for the UK"

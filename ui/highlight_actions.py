@@ -5,6 +5,7 @@ themes, edit a highlight's note and themes, move a highlight to the trash."""
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
+from shiboken6 import isValid
 
 from kb import evidence, theme_suggest, themes
 from kb.evidence import Highlight
@@ -96,7 +97,9 @@ class HighlightActions(QObject):
         passage = source.body[start:end]
         self._context.read(
             lambda **_: [s.theme for s in theme_suggest.suggest_for_text(library, passage, source_id)],
-            on_done=lambda names: dialog.isVisible() and dialog.show_suggestions(names))
+            # The dialog may be closed (and deleted) before the suggestions arrive.
+            on_done=lambda names: isValid(dialog) and dialog.isVisible()
+            and dialog.show_suggestions(names))
 
         def save(chosen_dialog: HighlightDialog) -> None:
             chosen, new, note = chosen_dialog.chosen(), chosen_dialog.new_names(), chosen_dialog.note()

@@ -34,7 +34,8 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str]:
     block = text[4 : 4 + end.start()]
     body = text[4 + end.end() :].lstrip("\n")
     try:
-        fields = yaml.safe_load(block)
+        # The C loader when PyYAML has it: the pure-Python one costs ~1 ms a file.
+        fields = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""  # +2: the "---" line

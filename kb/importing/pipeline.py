@@ -138,6 +138,7 @@ def import_one(library: Library, path: Path, report: ImportReport, feed=None) ->
 def import_paths(library: Library, paths: Iterable[str | os.PathLike],
                  progress: Progress | None = None,
                  cancelled: Callable[[], bool] | None = None) -> ImportReport:
+    indexer.ensure_current(library)  # a fresh index is marked whole before items are fed to it
     files, problems = collect_files(paths)
     report = ImportReport(failed=list(problems))
     total = len(files)

@@ -148,8 +148,7 @@ class SearchIndex:
         with self._lock:
             if self._searcher is not None and not self._searcher.up_to_date():
                 self._drop_searcher()
-            if self._searcher is None:
-                self._ix = whoosh_index.open_dir(str(self.folder), indexname=INDEX_NAME)
+            if self._searcher is None:  # reads the latest commit's table of contents
                 self._searcher = self._ix.searcher()
             return self._searcher
 

@@ -8,9 +8,10 @@ the slow part, ordering every id, is done by the caller on the read pool (`set_i
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from kb.sources import KIND_LABELS
+from ui.table_model import ColumnsTableModel
 
 PAGE_SIZE = 200
 CACHED_PAGES = 40  # ~8,000 rows kept; older pages are fetched again if scrolled back to
@@ -28,7 +29,9 @@ def authors_text(authors: list[str]) -> str:
     return "; ".join(authors or [])
 
 
-class ItemListModel(QAbstractTableModel):
+class ItemListModel(ColumnsTableModel):
+    columns = COLUMNS
+
     sort_requested = Signal(str, bool)  # sort key, descending: the owner re-orders the ids
 
     def __init__(self, fetch_rows: RowFetcher, parent=None):
@@ -63,17 +66,8 @@ class ItemListModel(QAbstractTableModel):
         return list(self._pages)
 
     # -- Qt model -----------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._ids)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):

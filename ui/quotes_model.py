@@ -3,7 +3,6 @@ and a filter-box proxy over it. The rows are read on the read pool by the view; 
 holds them."""
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -14,6 +13,7 @@ from PySide6.QtCore import (
 from kb.quotes import Quote
 from kb.render import escape
 from ui.quote_mime import MIME_TYPE, flat, quotes_mime
+from ui.table_model import ColumnsTableModel
 
 QuoteRole = Qt.ItemDataRole.UserRole + 40
 COLUMNS = ("Quote", "Speaker", "Source", "Locator", "Themes")
@@ -37,7 +37,9 @@ def tooltip(quote: Quote) -> str:
             + (f"<p><i>{escape(quote.note)}</i></p>" if quote.note else ""))
 
 
-class QuotesModel(QAbstractTableModel):
+class QuotesModel(ColumnsTableModel):
+    columns = COLUMNS
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.quotes: list[Quote] = []
@@ -53,17 +55,8 @@ class QuotesModel(QAbstractTableModel):
     def row_of(self, quote_id: str) -> int | None:
         return next((row for row, quote in enumerate(self.quotes) if quote.id == quote_id), None)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.quotes)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self.quotes)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):

@@ -1,11 +1,12 @@
 """Search results as a table model: at most a few hundred hits, held whole, each with the
 passage that matched (`SnippetRole`) and the marked word ranges in it (`SnippetSpansRole`)."""
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from kb.render import escape
 from kb.search import SearchHit, SearchResults
 from ui.item_model import ItemIdRole, ItemTypeRole, OpenIdRole, authors_text
+from ui.table_model import ColumnsTableModel
 
 SnippetRole = Qt.ItemDataRole.UserRole + 10
 SnippetSpansRole = Qt.ItemDataRole.UserRole + 11
@@ -44,7 +45,9 @@ def snippets_html(hit: SearchHit) -> str:
     return f"<p><b>{escape(hit.title)}</b></p><p>{body}</p>" if body else escape(hit.title)
 
 
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(ColumnsTableModel):
+    columns = COLUMNS
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.results: SearchResults | None = None
@@ -71,17 +74,8 @@ class SearchResultsModel(QAbstractTableModel):
                 return row
         return None
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+    def row_total(self) -> int:
+        return len(self._hits)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole):

@@ -42,9 +42,10 @@ def describe_ids(library: Library, ids: list[str], with_text: bool = False) -> d
     conn = library.conn
     body = "body" if with_text else "''"
     for chunk, marks in _chunks(list(dict.fromkeys(ids))):
+        # `+deleted_at` keeps SQLite on the id index (see tests/kb/test_query_plans.py).
         for row in conn.execute(
                 f"SELECT id, kind, title, authors, date, publisher, {body}, page_starts FROM sources "
-                f"WHERE id IN ({marks}) AND deleted_at IS NULL", chunk):
+                f"WHERE id IN ({marks}) AND +deleted_at IS NULL", chunk):
             found[row[0]] = ItemInfo(row[0], "source", row[1], sources.KIND_LABELS.get(row[1], row[1]),
                                      row[2], json.loads(row[3]), row[4], row[5], row[6],
                                      json.loads(row[7]) if with_text else [])

@@ -5,15 +5,18 @@ plain words (a question typed in English), the search is run again ranking by be
 and the result says so.
 """
 
+import heapq
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from whoosh import query as wq
-from whoosh import sorting
 
 from kb.errors import InvalidInput
+from kb.index.evaluate import Evaluation, Evaluator
 from kb.index.facets import facet_counts, filter_query
-from kb.index.query import ParsedQuery, content_words, parse, words_query
+from kb.index.query import TEXT_FIELDS, ParsedQuery, content_words, parse, words_query
 from kb.index.snippets import Snippet, find_matches, make_snippets
 from kb.index.suggest import suggest, worth_suggesting
 from kb.items import describe_ids
@@ -21,8 +24,9 @@ from kb.library import Library
 
 RELAX_BELOW = 3  # fewer all-words matches than this relaxes a plain question
 QUESTION_WORDS = 4  # a plain query this long is read as a question
-RELAXED_POOL = 60  # best-match candidates re-ranked by how many of the words they match
 SORTS = ("relevance", "date", "title", "added")
+WORD_RANK = 1e9  # see _by_words_matched
+SORT_COLUMNS = {"date": "date", "title": "title_sort", "added": "added"}
 
 
 @dataclass
@@ -85,8 +89,8 @@ def search(library: Library, text: str, limit: int = 20, page: int = 1, kind: st
         raise InvalidInput("The result limit and page must be positive numbers.")
     if sort not in SORTS:
         raise InvalidInput(f"Cannot sort by '{sort}'; choose one of {', '.join(SORTS)}.")
-    index = library.index
-    searcher = index.searcher()
+    searcher = library.index.searcher()
+    evaluator = Evaluator(searcher, library.index.cache)
     parsed = parse(text, searcher.schema)
     notices = list(parsed.notices)
     narrowing = filter_query(filters, kind)
@@ -98,38 +102,39 @@ def search(library: Library, text: str, limit: int = 20, page: int = 1, kind: st
         else:
             notices.append("Type a word to search for.")
         return SearchResults(text, [], 0, page, limit, notices=notices)
-    sortedby = _sorting(sort)
-    results = searcher.search_page(parsed.query, page, pagelen=limit, filter=narrowing,
-                                   sortedby=sortedby, reverse=sort in ("date", "added"))
-    query, relaxed = parsed.query, False
-    ordered = [(result["id"], result.score or 0.0) for result in results]
-    total = strict_total = results.total
-    if _should_relax(total, parsed):
+    found = evaluator.evaluate(parsed.query, narrowing)
+    strict_total = found.total
+    ranked, relaxed = None, False
+    if _should_relax(strict_total, parsed):
         any_words = words_query(parsed.text, searcher.schema, require_all=False)
         if any_words is not wq.NullQuery:
-            best = _best_match(searcher, any_words, page * limit, narrowing, sortedby,
-                               sort in ("date", "added"))
-            if len(best) > total:
-                relaxed, query, total = True, any_words, len(best)
-                ordered = best[(page - 1) * limit: page * limit]
+            best = evaluator.evaluate(any_words, narrowing)
+            if best.total > strict_total:
+                relaxed, found = True, best
+                ranked = _by_words_matched(evaluator, any_words, best, narrowing, page * limit)
                 notices.append("No item has every word, so items matching most words come first.")
-    hits = _hits(library, searcher, ordered, query, snippets)
-    found = SearchResults(text, hits, total, page, limit, relaxed, notices)
+    if ranked is None or sort != "relevance":
+        ranked = _order(searcher, found.scores, sort, page * limit)
+    page_docs = ranked[(page - 1) * limit: page * limit]
+    ordered = [(searcher.stored_fields(doc)["id"], found.scores[doc]) for doc in page_docs]
+    stems = _highlight_stems(parsed.query if not relaxed else any_words, found.terms)
+    hits = _hits(library, ordered, stems, snippets)
+    results = SearchResults(text, hits, found.total, page, limit, relaxed, notices)
     if facets:
-        everything = searcher.search(query, limit=None, scored=False, filter=narrowing)
-        found.facets = facet_counts(searcher, everything.docs())
-    if suggestions and (relaxed or worth_suggesting(total)):
-        found.suggestion = suggest(searcher, parsed.text, lambda stem: _surface_word(library, searcher, stem))
-        if found.suggestion and _count(searcher, found.suggestion, narrowing) <= strict_total:
-            found.suggestion = None
-    return found
+        results.facets = facet_counts(searcher, found.scores.keys())
+    if suggestions and (relaxed or worth_suggesting(found.total)):
+        results.suggestion = suggest(searcher, parsed.text,
+                                     lambda stem: _surface_word(library, searcher, evaluator, stem))
+        if results.suggestion and _count(evaluator, results.suggestion, narrowing) <= strict_total:
+            results.suggestion = None
+    return results
 
 
-def _count(searcher, text: str, narrowing) -> int:
-    parsed = parse(text, searcher.schema)
+def _count(evaluator: Evaluator, text: str, narrowing) -> int:
+    parsed = parse(text, evaluator.searcher.schema)
     if parsed.query is wq.NullQuery:
         return 0
-    return len(searcher.search(parsed.query, limit=1, filter=narrowing, scored=False))
+    return evaluator.evaluate(parsed.query, narrowing, scored=False).total
 
 
 def _should_relax(total: int, parsed: ParsedQuery) -> bool:
@@ -140,68 +145,60 @@ def _should_relax(total: int, parsed: ParsedQuery) -> bool:
     return (total == 0 and words >= 2) or (total < RELAX_BELOW and words >= QUESTION_WORDS)
 
 
-def _best_match(searcher, any_words: wq.Or, wanted: int, narrowing, sortedby,
-                reverse: bool) -> list[tuple[str, float]]:
-    """Items matching any of the words, those matching more distinct words first, then by score
-    (BM25 already ranks rarer words higher)."""
-    word_of_term = {}
-    for position, clause in enumerate(any_words.children()):
-        for fieldname, text in clause.iter_all_terms():
-            word_of_term[(fieldname, text)] = position
-    limit = max(RELAXED_POOL, wanted)
-    results = searcher.search(any_words, limit=limit, filter=narrowing, terms=True,
-                              sortedby=sortedby, reverse=reverse)
-    scored = []
-    for rank, result in enumerate(results):
-        words = {word_of_term.get((f, t.decode("utf-8") if isinstance(t, bytes) else t))
-                 for f, t in result.matched_terms()}
-        words.discard(None)
-        scored.append((len(words), result.score or 0.0, -rank, result["id"]))
-    if sortedby is None:
-        scored.sort(reverse=True)
-    else:
-        scored.sort(key=lambda entry: -entry[2])
-    return [(item_id, score) for _count, score, _rank, item_id in scored]
+def _by_words_matched(evaluator: Evaluator, any_words: wq.Or, found: Evaluation, narrowing,
+                      wanted: int) -> list[int]:
+    """The first `wanted` items: those matching more of the question's distinct words first,
+    then by score (BM25 already ranks rarer words higher)."""
+    words_matched: Counter[int] = Counter()
+    for docs in evaluator.docs_by_clause(any_words.children(), narrowing):
+        words_matched.update(docs)
+    # One number orders by words matched, then score: scores stay far below WORD_RANK.
+    rank = {doc: words_matched[doc] * WORD_RANK + score for doc, score in found.scores.items()}
+    return [doc for doc, _rank in heapq.nlargest(wanted, rank.items(), key=itemgetter(1))]
 
 
-def _surface_word(library: Library, searcher, stem: str) -> str | None:
+def _order(searcher, scores: dict[int, float], sort: str, wanted: int) -> list[int]:
+    """The first `wanted` matches in the chosen order (ties keep index order)."""
+    if sort == "relevance":
+        return [doc for doc, _score in heapq.nlargest(wanted, scores.items(), key=itemgetter(1))]
+    column = searcher.reader().column_reader(SORT_COLUMNS[sort])
+
+    def value(doc: int) -> tuple:
+        found = column[doc]
+        return (found is not None and found != "", found if found is not None else 0)
+
+    if sort in ("date", "added"):  # newest first, undated last; ties keep index order
+        return sorted(scores, key=lambda doc: (value(doc), -doc), reverse=True)[:wanted]
+    return sorted(scores, key=lambda doc: (value(doc), doc))[:wanted]
+
+
+def _surface_word(library: Library, searcher, evaluator: Evaluator, stem: str) -> str | None:
     """A word as the library writes it whose stem is `stem` (suggestions show words, not stems)."""
-    for hit in searcher.search(wq.Term("body", stem), limit=1):
-        info = describe_ids(library, [hit["id"]], with_text=True).get(hit["id"])
-        if info:
-            for start, end, _stem in find_matches(info.text, frozenset([stem]))[:1]:
-                return info.text[start:end].lower()
+    docs = evaluator.evaluate(wq.Term("body", stem), scored=False).scores
+    if not docs:
+        return None
+    item_id = searcher.stored_fields(min(docs))["id"]
+    info = describe_ids(library, [item_id], with_text=True).get(item_id)
+    if info:
+        for start, end, _stem in find_matches(info.text, frozenset([stem]))[:1]:
+            return info.text[start:end].lower()
     return None
 
 
-def _sorting(sort: str):
-    if sort == "date":
-        return sorting.FieldFacet("date")
-    if sort == "title":
-        return sorting.FieldFacet("title_sort")
-    if sort == "added":
-        return sorting.FieldFacet("added")
-    return None
-
-
-def _highlight_stems(query: wq.Query, reader) -> set[str]:
+def _highlight_stems(query: wq.Query, found_terms: set[tuple[str, str]]) -> set[str]:
     """Stems to mark in snippets: the query's own terms on the text fields, plus the stems its
     prefixes and fuzzy words expanded to in this index."""
-    text_fields = ("title", "body", "memo")
     stems = {str(text) for fieldname, text in query.iter_all_terms()
-             if fieldname in text_fields and not isinstance(text, bytes)}
-    for fieldname, term in query.existing_terms(reader, expand=True):
-        if fieldname in text_fields:
-            stems.add(term.decode("utf-8") if isinstance(term, bytes) else str(term))
+             if fieldname in TEXT_FIELDS and not isinstance(text, bytes)}
+    stems.update(text for fieldname, text in found_terms if fieldname in TEXT_FIELDS)
     return stems
 
 
-def _hits(library: Library, searcher, ordered: list[tuple[str, float]], query: wq.Query,
+def _hits(library: Library, ordered: list[tuple[str, float]], stems: set[str],
           with_snippets: bool) -> list[SearchHit]:
     ids = [item_id for item_id, _score in ordered]
     scores = dict(ordered)
     infos = describe_ids(library, ids, with_text=with_snippets)
-    stems = _highlight_stems(query, searcher.reader()) if with_snippets and searcher else set()
     hits = []
     for item_id in ids:
         info = infos.get(item_id)
@@ -218,7 +215,7 @@ def _hits(library: Library, searcher, ordered: list[tuple[str, float]], query: w
 
 def hits_for(library: Library, ordered: list[tuple[str, float]]) -> list[SearchHit]:
     """Hits for known ids and scores, each with the opening of its text as the snippet."""
-    return _hits(library, None, ordered, wq.NullQuery, True)
+    return _hits(library, ordered, set(), True)
 
 
 def match_spans(library: Library, query_text: str, text: str) -> list[tuple[int, int]]:
@@ -228,7 +225,8 @@ def match_spans(library: Library, query_text: str, text: str) -> list[tuple[int,
     parsed = parse(query_text, searcher.schema)
     if parsed.query is wq.NullQuery:
         return []
-    stems = _highlight_stems(parsed.query, searcher.reader())
+    found = Evaluator(searcher, library.index.cache).evaluate(parsed.query)
+    stems = _highlight_stems(parsed.query, found.terms)
     return [(start, end) for start, end, _stem in find_matches(text, frozenset(stems))]
 
 

@@ -98,9 +98,10 @@ def documents_for(library: Library, ids: list[str]) -> dict[str, dict]:
                 f"c.id = i.collection_id WHERE i.source_id IN ({marks}) AND i.deleted_at IS NULL "
                 "AND c.deleted_at IS NULL", chunk):
             collections.setdefault(source_id, []).append(name)
+        # `+deleted_at` keeps SQLite on the id index (see tests/kb/test_query_plans.py).
         for row in conn.execute(
                 "SELECT id, rev, kind, title, body, authors, publisher, tags, date, created_at, memo "
-                f"FROM sources WHERE id IN ({marks}) AND deleted_at IS NULL", chunk):
+                f"FROM sources WHERE id IN ({marks}) AND +deleted_at IS NULL", chunk):
             found[row[0]] = _document(row[0], row[1], "source", row[2], row[3], row[4],
                                       json.loads(row[5]), row[6], json.loads(row[7]), row[8], row[9],
                                       per_source.get(row[0], ()), collections.get(row[0], ()), row[10])

@@ -14,6 +14,8 @@ from kb.index.analysis import stem_terms
 
 FRAGMENT_CHARS = 240
 MAX_SCAN_CHARS = 400_000  # very long bodies: the first 400k characters give the snippets
+SCAN_CHUNK_CHARS = 20_000
+ENOUGH_MATCHES = 12  # with every word seen, enough to choose three good passages
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _MARKDOWN_NOISE = re.compile(r"(^|\s)(#{1,6}|>|[-*+]|\d+\.)\s|[*_`]{1,3}|!\[|\]\([^)]*\)|\[|\]")
 
@@ -42,6 +44,7 @@ def _stems_of(word: str) -> tuple[str, ...]:
     return tuple(stem_terms(word))
 
 
+@lru_cache(maxsize=256)
 def _candidate_pattern(stems: frozenset[str]) -> re.Pattern | None:
     prefixes = set()
     for stem in stems:
@@ -56,22 +59,41 @@ def _candidate_pattern(stems: frozenset[str]) -> re.Pattern | None:
     return re.compile(rf"\b(?:{alternatives})\w*(?:['’]\w+)*", re.IGNORECASE)
 
 
-def find_matches(text: str, stems: frozenset[str]) -> list[tuple[int, int, str]]:
+def find_matches(text: str, stems: frozenset[str], enough: int | None = None) -> list[tuple[int, int, str]]:
+    """Every word of `text` (up to MAX_SCAN_CHARS) whose stem is one of `stems`. With `enough`,
+    scanning stops at a word boundary once that many matches covering every stem are found:
+    long reports then cost what short notes cost, and the snippets come from the first pages."""
     pattern = _candidate_pattern(stems)
     if pattern is None:
         return []
-    matches = []
-    for match in pattern.finditer(text, 0, min(len(text), MAX_SCAN_CHARS)):
-        found = [stem for stem in _stems_of(match.group(0)) if stem in stems]
-        if found:
-            matches.append((match.start(), match.end(), found[0]))
+    matches: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    limit = min(len(text), MAX_SCAN_CHARS)
+    start = 0
+    while start < limit:
+        end = limit if enough is None else _word_boundary(text, start + SCAN_CHUNK_CHARS, limit)
+        for match in pattern.finditer(text, start, end):
+            found = [stem for stem in _stems_of(match.group(0)) if stem in stems]
+            if found:
+                matches.append((match.start(), match.end(), found[0]))
+                seen.add(found[0])
+        if enough is not None and len(matches) >= enough and len(seen) == len(stems):
+            break
+        start = end
     return matches
+
+
+def _word_boundary(text: str, position: int, limit: int) -> int:
+    if position >= limit:
+        return limit
+    space = text.find(" ", position, limit)
+    return limit if space < 0 else space
 
 
 def make_snippets(body: str, stems: set[str] | frozenset[str], page_starts: list[int] | None = None,
                   max_fragments: int = 3) -> list[Snippet]:
     """Up to `max_fragments` passages, best first; the opening of the body when nothing matches."""
-    matches = find_matches(body, frozenset(stems))
+    matches = find_matches(body, frozenset(stems), enough=ENOUGH_MATCHES)
     if not matches:
         opening = _clean(body[:FRAGMENT_CHARS * 2], [])[0]
         return [Snippet(_trim(opening), [], _page(page_starts, 0))] if opening.strip() else []

@@ -22,6 +22,7 @@ from whoosh.index import LockError
 
 from kb.errors import LibraryError, LibraryLocked
 from kb.index.schema import SCHEMA_VERSION, build_schema
+from kb.index.search_cache import SearchCache
 
 
 def _die_with_parent() -> None:
@@ -57,6 +58,7 @@ class SearchIndex:
         self.read_only = read_only
         self._lock = threading.RLock()
         self._searcher = None
+        self.cache = SearchCache()  # postings and more, kept between searches
         self.was_rebuilt = False  # True when opening found no usable index and made a new one
         self._ix = self._open_or_create()
 
@@ -109,6 +111,7 @@ class SearchIndex:
         with self._lock:
             self._drop_searcher()
             self._ix.close()
+            self.cache.clear()
             self._ix = self._create_empty()
 
     @contextlib.contextmanager

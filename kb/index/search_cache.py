@@ -1,0 +1,71 @@
+"""What searches keep between them: term postings, document lengths and prefix/fuzzy
+expansions, per segment. A segment never changes once written, so entries stay right until they
+fall out; each index has its own cache (segment names are only unique within an index), and it
+is emptied when the index is rebuilt."""
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+MAX_CACHED_POSTINGS = 3_000_000  # document numbers and weights, 8 bytes each: 24 MB at most
+MAX_CACHED_LENGTHS = 64  # (segment, field) document lengths: 80 KB each at 20,000 items
+MAX_CACHED_EXPANSIONS = 512  # prefix and fuzzy words typed recently
+
+
+class BoundedCache:
+    """Least recently used entries leave first once the sizes add up to more than `budget`.
+    Thread-safe: the app searches on several threads."""
+
+    def __init__(self, budget: int, size: Callable[[object], int] = lambda _value: 1):
+        self.budget = budget
+        self._size_of = size
+        self.size = 0
+        self._entries: OrderedDict[Hashable, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable):
+        with self._lock:
+            value = self._entries.get(key)
+            if value is not None:
+                self._entries.move_to_end(key)
+            return value
+
+    def put(self, key: Hashable, value) -> None:
+        size = self._size_of(value)
+        if size > self.budget // 8:  # one huge entry would push everything else out
+            return
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = value
+            self.size += size
+            while self.size > self.budget:
+                _key, old = self._entries.popitem(last=False)
+                self.size -= self._size_of(old)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self.size = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+class SearchCache:
+    def __init__(self):
+        self.postings = BoundedCache(MAX_CACHED_POSTINGS, size=lambda value: len(value[0]))
+        self.lengths = BoundedCache(MAX_CACHED_LENGTHS)
+        self.expansions = BoundedCache(MAX_CACHED_EXPANSIONS)
+
+    def clear(self) -> None:
+        for cache in (self.postings, self.lengths, self.expansions):
+            cache.clear()
+
+
+def segment_key(reader) -> tuple | None:
+    """A segment's name within its index (None for readers that are not one segment)."""
+    segment = getattr(reader, "_segment", None)
+    if segment is None:
+        return None
+    return segment.segment_id(), reader.doc_count_all()

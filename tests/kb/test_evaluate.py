@@ -1,0 +1,104 @@
+"""The set-algebra evaluator against Whoosh's own matchers: the same documents for every query
+shape, across segments and deletions, and the same BM25 for a single word."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from whoosh import query as wq
+from whoosh.filedb.filestore import RamStorage
+
+from kb.index.evaluate import Evaluator, _read_postings
+from kb.index.schema import build_schema
+
+VOCABULARY = ["skills", "funding", "council", "devolution", "levelling", "towns", "growth",
+              "housing", "transport", "budget", "mayor", "pilot"]
+
+documents = st.lists(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=30),
+                     min_size=1, max_size=40)
+words = st.sampled_from(VOCABULARY)
+
+
+def _body_term(word: str) -> wq.Term:
+    from kb.index.analysis import stem_terms
+    return wq.Term("body", stem_terms(word)[0])
+
+
+queries = st.recursive(
+    words.map(_body_term) | st.sampled_from(["sk", "fu", "co", "le", "tr"]).map(
+        lambda prefix: wq.Prefix("body", prefix)),
+    lambda children: st.one_of(
+        st.lists(children, min_size=1, max_size=3).map(wq.And),
+        st.lists(children, min_size=1, max_size=3).map(wq.Or),
+        st.tuples(children, children).map(lambda pair: wq.And([pair[0], wq.Not(pair[1])])),
+        st.tuples(words, words).map(lambda pair: wq.Phrase("body", [_body_term(w).text for w in pair])),
+    ),
+    max_leaves=6,
+)
+
+
+def _index(bodies: list[list[str]], deleted: list[int], segments: int):
+    """A RAM index of `bodies` written in `segments` commits (not merged), then some deleted."""
+    ix = RamStorage().create_index(build_schema())
+    per_segment = max(1, -(-len(bodies) // segments))
+    for start in range(0, len(bodies), per_segment):
+        writer = ix.writer()
+        for number in range(start, min(len(bodies), start + per_segment)):
+            writer.add_document(id=f"d{number}", item_type="source", kind="note",
+                                body=" ".join(bodies[number]))
+        writer.commit(merge=False)
+    if deleted:
+        writer = ix.writer()
+        for number in deleted:
+            writer.delete_by_term("id", f"d{number % len(bodies)}")
+        writer.commit(merge=False)
+    return ix
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bodies=documents, deleted=st.lists(st.integers(0, 39), max_size=5),
+       segments=st.integers(1, 3), query=queries)
+def test_same_documents_as_whoosh(bodies, deleted, segments, query):
+    ix = _index(bodies, deleted, segments)
+    with ix.searcher() as searcher:
+        query = query.normalize()
+        expected = set(query.docs(searcher))
+        found = Evaluator(searcher).evaluate(query)
+        assert set(found.scores) == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(bodies=documents, deleted=st.lists(st.integers(0, 39), max_size=5), word=words)
+def test_single_word_scores_match_whoosh(bodies, deleted, word):
+    ix = _index(bodies, deleted, 2)
+    with ix.searcher() as searcher:
+        term = _body_term(word)
+        expected = {hit.docnum: hit.score for hit in searcher.search(term, limit=None)}
+        found = Evaluator(searcher).evaluate(term).scores
+        assert set(found) == set(expected)
+        for doc, score in expected.items():
+            assert abs(found[doc] - score) < 1e-6 * max(1.0, score)
+
+
+def test_postings_read_block_by_block_equal_whooshs():
+    # Enough documents for several posting blocks, and a rare word for inlined postings.
+    bodies = [["skills"] * (1 + n % 5) + (["mayor"] if n == 7 else []) for n in range(700)]
+    ix = _index(bodies, [], 1)
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        for word in ("skills", "mayor"):
+            btext = _body_term(word).text.encode()
+            ids, weights = _read_postings(reader, "body", btext)
+            matcher = reader.postings("body", btext)
+            expected = []
+            while matcher.is_active():
+                expected.append((matcher.id(), matcher.weight()))
+                matcher.next()
+            assert list(zip(ids, weights, strict=True)) == expected
+
+
+def test_absent_words_and_fields_find_nothing():
+    ix = _index([["skills"]], [], 1)
+    with ix.searcher() as searcher:
+        evaluator = Evaluator(searcher)
+        for query in (wq.Term("body", "zzz"), wq.Term("nosuchfield", "x"),
+                      wq.Prefix("body", "zz"), wq.And([wq.Term("body", "skill"), wq.Term("body", "q")])):
+            assert evaluator.evaluate(query).total == 0

@@ -48,6 +48,9 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+_CONTROL_BYTES = bytes([b for b in range(0x20) if b not in _TEXT_CONTROLS] + [0x7F])
+
+
 def looks_binary(data: bytes) -> bool:
     """True if the bytes are not text: NUL bytes, or many control characters."""
     sample = data[:_SAMPLE]
@@ -55,7 +58,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if (b < 0x20 and b not in _TEXT_CONTROLS) or b == 0x7F)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # counted in C
     return controls / len(sample) > 0.02
 
 

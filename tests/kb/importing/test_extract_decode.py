@@ -78,3 +78,23 @@ def test_any_bytes_give_text_or_an_extraction_error(data):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn")), max_size=500))
 def test_any_utf8_text_round_trips(text):
     assert decode_text(text.encode("utf-8"), "x.txt") == text
+
+
+@given(st.text())
+def test_content_hash_collapses_whitespace_like_a_regular_expression(text):
+    # Duplicate detection compares hashes made by earlier versions, which collapsed r"\s+".
+    import hashlib
+    import re
+
+    from kb.importing.pipeline import content_hash
+    expected = hashlib.sha256(re.sub(r"\s+", " ", text).strip().casefold().encode("utf-8")).hexdigest()
+    assert content_hash(text) == expected
+
+
+@given(st.binary(max_size=2000))
+def test_binary_detection_counts_control_bytes(data):
+    from kb.importing.decode import _SAMPLE, _TEXT_CONTROLS, looks_binary
+    sample = data[:_SAMPLE]
+    controls = sum(1 for b in sample if (b < 0x20 and b not in _TEXT_CONTROLS) or b == 0x7F)
+    expected = bool(sample) and (b"\x00" in sample or controls / len(sample) > 0.02)
+    assert looks_binary(data) == expected

@@ -108,7 +108,7 @@ def search(library: Library, text: str, limit: int = 20, page: int = 1, kind: st
     if _should_relax(strict_total, parsed):
         any_words = words_query(parsed.text, searcher.schema, require_all=False)
         if any_words is not wq.NullQuery:
-            best = evaluator.evaluate(any_words, narrowing)
+            best = evaluator.evaluate(any_words, narrowing, scored=False)
             if best.total > strict_total:
                 relaxed, found = True, best
                 ranked = _by_words_matched(evaluator, any_words, best, narrowing, page * limit)
@@ -148,12 +148,19 @@ def _should_relax(total: int, parsed: ParsedQuery) -> bool:
 def _by_words_matched(evaluator: Evaluator, any_words: wq.Or, found: Evaluation, narrowing,
                       wanted: int) -> list[int]:
     """The first `wanted` items: those matching more of the question's distinct words first,
-    then by score (BM25 already ranks rarer words higher)."""
+    then by score (BM25 already ranks rarer words higher). Only items matching as many words
+    as the `wanted`-th best are scored; `found` gets their scores."""
     words_matched: Counter[int] = Counter()
     for docs in evaluator.docs_by_clause(any_words.children(), narrowing):
         words_matched.update(docs)
+    counts = sorted(words_matched.values(), reverse=True)
+    least = counts[min(wanted, len(counts)) - 1] if counts else 0
+    contenders = {doc for doc, count in words_matched.items() if count >= least}
+    scored = evaluator.evaluate(any_words, narrowing, within=contenders)
+    found.scores.update(scored.scores)
+    found.terms |= scored.terms
     # One number orders by words matched, then score: scores stay far below WORD_RANK.
-    rank = {doc: words_matched[doc] * WORD_RANK + score for doc, score in found.scores.items()}
+    rank = {doc: words_matched[doc] * WORD_RANK + score for doc, score in scored.scores.items()}
     return [doc for doc, _rank in heapq.nlargest(wanted, rank.items(), key=itemgetter(1))]
 
 

@@ -12,6 +12,7 @@ matcher, but only among documents that hold all of their words.
 """
 
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
@@ -25,6 +26,7 @@ from kb.index.search_cache import SearchCache, segment_key
 
 K1, B = 1.2, 0.75  # Whoosh's BM25F defaults
 RANGES = (wq.TermRange, wq.NumericRange, wq.DateRange)
+SEEK_BELOW = 16  # a posting list this many times longer than the matches is searched, not walked
 
 
 @dataclass
@@ -153,12 +155,17 @@ class Evaluator:
         self._idf: dict[tuple[str, bytes], float] = {}
 
     def evaluate(self, query: wq.Query, narrowing: wq.Query | None = None,
-                 scored: bool = True) -> Evaluation:
+                 scored: bool = True, within: set[int] | None = None) -> Evaluation:
+        """Every document matching `query` (and `narrowing`), scored unless `scored` is False;
+        `within` limits the work to those documents (global numbers)."""
         found = Evaluation({})
         for segment in self.segments:
             docs = self._docs(query, segment)
             if narrowing is not None and docs:
                 docs &= self._docs(narrowing, segment)
+            if within is not None and docs:
+                docs &= {doc - segment.offset for doc in within
+                         if segment.offset <= doc < segment.offset + segment.reader.doc_count_all()}
             if not docs:
                 continue
             local = dict.fromkeys(docs, 0.0)
@@ -290,6 +297,14 @@ class Evaluator:
         lengths = segment.lengths(fieldname)
         flat = K1 * (1 - B)
         per_length = K1 * B / (self.searcher.avg_field_length(fieldname) or 1)
+        if len(scores) * SEEK_BELOW < len(ids):  # few matches, long list: look each one up
+            size = len(ids)
+            for doc in scores:
+                at = bisect_left(ids, doc)
+                if at < size and ids[at] == doc:
+                    weight = weights[at]
+                    scores[doc] += factor * weight / (weight + flat + per_length * lengths[doc])
+            return
         for doc, weight in zip(ids, weights, strict=True):
             if doc in scores:
                 scores[doc] += factor * weight / (weight + flat + per_length * lengths[doc])

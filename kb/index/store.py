@@ -6,47 +6,20 @@ measured to return stale or doubled documents after updates.
 """
 
 import contextlib
-import ctypes
 import gc
 import json
-import os
 import shutil
-import signal
-import sys
 import threading
 from pathlib import Path
 
-from whoosh import multiproc
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.reading import SegmentReader
 
 from kb.errors import LibraryError, LibraryLocked
+from kb.index import whoosh_patches  # noqa: F401 - applied on import
 from kb.index.schema import SCHEMA_VERSION, build_schema
 from kb.index.search_cache import SearchCache
-
-
-def _die_with_parent() -> None:
-    """Index worker processes end when the process that started them is killed: otherwise
-    they wait on each other's pipes for ever (seen after SIGKILL during a rebuild)."""
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except OSError:
-            return
-        if os.getppid() == 1:  # the parent died before we asked
-            os._exit(1)
-
-
-_worker_run = multiproc.SubWriterTask.run
-
-
-def _worker_run_tied_to_parent(self):
-    _die_with_parent()
-    return _worker_run(self)
-
-
-multiproc.SubWriterTask.run = _worker_run_tied_to_parent
 
 INDEX_NAME = "items"
 VERSION_FILE = "evidence-desk-index.json"
@@ -85,9 +58,8 @@ class SearchIndex:
         self._ix = self._open_or_create()
 
     def _storage(self) -> FileStorage:
-        # Without mmap: Whoosh copied each memory-mapped segment file into a BytesIO on every
-        # reader open (8 ms a file at 20,000 items, and twice the index size in memory).
-        return FileStorage(str(self.folder), readonly=self.read_only, supports_mmap=False)
+        # Memory-mapped: the term list is read at random (fuzzy words walk it); see whoosh_patches.
+        return FileStorage(str(self.folder), readonly=self.read_only)
 
     def _version_path(self) -> Path:
         return self.folder / VERSION_FILE

@@ -6,6 +6,7 @@ again (writing a document twice is harmless). `rebuild` re-fills the index from 
 """
 
 import contextlib
+import functools
 import os
 from collections.abc import Callable
 
@@ -34,7 +35,8 @@ def sync(library: Library, progress: Progress | None = None,
     total = len(work)
     done = 0
     bulk = total > 200
-    with index.writer(bulk=bulk, processes=_processes(total)) as writer:
+    refill = functools.partial(documents_for, library)
+    with index.writer(bulk=bulk, processes=_processes(total), refill=refill) as writer:
         for start in range(0, total, BATCH):
             if cancelled and cancelled():
                 raise Cancelled("Indexing was cancelled; it will resume next time.")

@@ -6,10 +6,12 @@ measured to return stale or doubled documents after updates.
 """
 
 import contextlib
+import functools
 import gc
 import json
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
@@ -28,22 +30,39 @@ WRITER_TIMEOUT_S = 30.0
 
 MERGE_TIER_SIZE = 8  # segments of one size tier (1-9, 10-99, 100-999 items) merged together
 MERGE_BELOW_DOCS = 1000  # larger segments (imports) are merged only by `optimize`, when idle
+REINDEX_UP_TO = 100  # merging this many items or fewer indexes them again instead of copying
 
 
-def merge_small_tiers(writer, segments):
+Refill = Callable[[list[str]], dict[str, dict]]  # item ids -> their index documents, from SQLite
+
+
+def merge_small_tiers(writer, segments, refill: Refill | None = None):
     """Whoosh merge policy: when eight segments of similar small size exist, merge them into one.
     Every search visits every segment (30 segments after 30 edits made a query ten times
-    slower), and a merge only ever rewrites a few small segments, so edits stay fast."""
+    slower), and a merge only ever rewrites a few small segments, so edits stay fast. A handful
+    of items is indexed again from the database (`refill`): Whoosh's copy walks every term of
+    every segment, 1.5 s for eight one-item segments."""
     tiers: dict[int, list] = {}
     for segment in segments:
         count = segment.doc_count_all()
         if count < MERGE_BELOW_DOCS:
             tiers.setdefault(len(str(max(count, 1))), []).append(segment)
     merging = [segment for tier in tiers.values() if len(tier) >= MERGE_TIER_SIZE for segment in tier]
-    for segment in merging:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
-        writer.add_reader(reader)
-        reader.close()
+    if not merging:
+        return segments
+    if refill is not None and sum(segment.doc_count_all() for segment in merging) <= REINDEX_UP_TO:
+        live_ids = []
+        for segment in merging:
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            live_ids += [fields["id"] for fields in reader.all_stored_fields()]  # skips deleted
+            reader.close()
+        for document in refill(live_ids).values():  # items gone from the database stay gone
+            writer.add_document(**document)
+    else:
+        for segment in merging:
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
     return [segment for segment in segments if segment not in merging]
 
 
@@ -114,9 +133,10 @@ class SearchIndex:
             self._ix = self._create_empty()
 
     @contextlib.contextmanager
-    def writer(self, bulk: bool = False, processes: int = 1):
+    def writer(self, bulk: bool = False, processes: int = 1, refill: Refill | None = None):
         """A writer that commits on success and cancels on any error. Bulk work gets more memory;
-        with `processes` > 1 each worker process writes a segment of its own (no final merge)."""
+        with `processes` > 1 each worker process writes a segment of its own (no final merge).
+        `refill` lets small merges index their few items again (see merge_small_tiers)."""
         try:
             if processes > 1:
                 writer = self._ix.writer(timeout=WRITER_TIMEOUT_S, procs=processes, limitmb=128,
@@ -140,7 +160,7 @@ class SearchIndex:
             if bulk or processes > 1:
                 writer.commit(merge=False)
             else:
-                writer.commit(mergetype=merge_small_tiers)
+                writer.commit(mergetype=functools.partial(merge_small_tiers, refill=refill))
             with self._lock:
                 self._drop_searcher()
             if bulk or processes > 1:

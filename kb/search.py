@@ -108,10 +108,12 @@ def search(library: Library, text: str, limit: int = 20, page: int = 1, kind: st
     if _should_relax(strict_total, parsed):
         any_words = words_query(parsed.text, searcher.schema, require_all=False)
         if any_words is not wq.NullQuery:
-            best = evaluator.evaluate(any_words, narrowing, scored=False)
-            if best.total > strict_total:
-                relaxed, found = True, best
-                ranked = _by_words_matched(evaluator, any_words, best, narrowing, page * limit)
+            words_matched: Counter[int] = Counter()
+            for docs in evaluator.docs_by_clause(any_words.children(), narrowing):
+                words_matched.update(docs)
+            if len(words_matched) > strict_total:
+                relaxed = True
+                found, ranked = _by_words_matched(evaluator, any_words, words_matched, page * limit)
                 notices.append("No item has every word, so items matching most words come first.")
     if ranked is None or sort != "relevance":
         ranked = _order(searcher, found.scores, sort, page * limit)
@@ -121,9 +123,9 @@ def search(library: Library, text: str, limit: int = 20, page: int = 1, kind: st
     hits = _hits(library, ordered, stems, snippets)
     results = SearchResults(text, hits, found.total, page, limit, relaxed, notices)
     if facets:
-        results.facets = facet_counts(searcher, found.scores.keys())
+        results.facets = facet_counts(searcher, found.scores.keys(), library.index.cache)
     if suggestions and (relaxed or worth_suggesting(found.total)):
-        results.suggestion = suggest(searcher, parsed.text,
+        results.suggestion = suggest(evaluator, parsed.text,
                                      lambda stem: _surface_word(library, searcher, evaluator, stem))
         if results.suggestion and _count(evaluator, results.suggestion, narrowing) <= strict_total:
             results.suggestion = None
@@ -145,23 +147,19 @@ def _should_relax(total: int, parsed: ParsedQuery) -> bool:
     return (total == 0 and words >= 2) or (total < RELAX_BELOW and words >= QUESTION_WORDS)
 
 
-def _by_words_matched(evaluator: Evaluator, any_words: wq.Or, found: Evaluation, narrowing,
-                      wanted: int) -> list[int]:
-    """The first `wanted` items: those matching more of the question's distinct words first,
-    then by score (BM25 already ranks rarer words higher). Only items matching as many words
-    as the `wanted`-th best are scored; `found` gets their scores."""
-    words_matched: Counter[int] = Counter()
-    for docs in evaluator.docs_by_clause(any_words.children(), narrowing):
-        words_matched.update(docs)
+def _by_words_matched(evaluator: Evaluator, any_words: wq.Or, words_matched: Counter[int],
+                      wanted: int) -> tuple[Evaluation, list[int]]:
+    """Every item matching any word, and the first `wanted` of them: those matching more of the
+    question's distinct words first, then by score (BM25 already ranks rarer words higher).
+    Only items matching as many words as the `wanted`-th best are scored."""
     counts = sorted(words_matched.values(), reverse=True)
     least = counts[min(wanted, len(counts)) - 1] if counts else 0
-    contenders = {doc for doc, count in words_matched.items() if count >= least}
-    scored = evaluator.evaluate(any_words, narrowing, within=contenders)
+    scored = evaluator.score(any_words, (doc for doc, count in words_matched.items() if count >= least))
+    found = Evaluation(dict.fromkeys(words_matched, 0.0), scored.terms)
     found.scores.update(scored.scores)
-    found.terms |= scored.terms
     # One number orders by words matched, then score: scores stay far below WORD_RANK.
     rank = {doc: words_matched[doc] * WORD_RANK + score for doc, score in scored.scores.items()}
-    return [doc for doc, _rank in heapq.nlargest(wanted, rank.items(), key=itemgetter(1))]
+    return found, [doc for doc, _rank in heapq.nlargest(wanted, rank.items(), key=itemgetter(1))]
 
 
 def _order(searcher, scores: dict[int, float], sort: str, wanted: int) -> list[int]:
@@ -174,8 +172,8 @@ def _order(searcher, scores: dict[int, float], sort: str, wanted: int) -> list[i
         found = column[doc]
         return (found is not None and found != "", found if found is not None else 0)
 
-    if sort in ("date", "added"):  # newest first, undated last; ties keep index order
-        return sorted(scores, key=lambda doc: (value(doc), -doc), reverse=True)[:wanted]
+    if sort in ("date", "added"):  # newest first, undated last; ties: the latest indexed first
+        return sorted(scores, key=lambda doc: (value(doc), doc), reverse=True)[:wanted]
     return sorted(scores, key=lambda doc: (value(doc), doc))[:wanted]
 
 

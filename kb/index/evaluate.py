@@ -22,6 +22,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
+from kb.index.fuzzy import Buckets, one_edit_words, vocabulary_buckets
 from kb.index.search_cache import SearchCache, segment_key
 
 K1, B = 1.2, 0.75  # Whoosh's BM25F defaults
@@ -85,12 +86,24 @@ class _Segment:
                 self.cache.lengths.put(key, lengths)
         return lengths
 
+    def vocabulary(self, fieldname: str) -> Buckets:
+        key = (self.key, fieldname)
+        buckets = self.cache.vocabularies.get(key) if self.key else None
+        if buckets is None:
+            buckets = vocabulary_buckets(self.reader, fieldname)
+            if self.key:
+                self.cache.vocabularies.put(key, buckets)
+        return buckets
+
     def expansions(self, query: wq.MultiTerm) -> list[bytes]:
         """The terms a prefix, wildcard, fuzzy word or range stands for in this segment (fuzzy
         expansion walks the term list with an automaton: milliseconds, so it is kept)."""
         found = self.cache.expansions.get((self.key, query)) if self.key else None
         if found is None:
-            found = [btext for btext in query._btexts(self.reader) if btext]
+            if isinstance(query, wq.FuzzyTerm) and query.maxdist == 1 and query.prefixlength == 1:
+                found = one_edit_words(self.vocabulary(query.fieldname), query.text)
+            else:
+                found = [btext for btext in query._btexts(self.reader) if btext]
             if self.key:
                 self.cache.expansions.put((self.key, query), found)
         return found
@@ -155,28 +168,47 @@ class Evaluator:
         self._idf: dict[tuple[str, bytes], float] = {}
 
     def evaluate(self, query: wq.Query, narrowing: wq.Query | None = None,
-                 scored: bool = True, within: set[int] | None = None) -> Evaluation:
-        """Every document matching `query` (and `narrowing`), scored unless `scored` is False;
-        `within` limits the work to those documents (global numbers)."""
+                 scored: bool = True) -> Evaluation:
+        """Every document matching `query` (and `narrowing`), scored unless `scored` is False."""
         found = Evaluation({})
         for segment in self.segments:
             docs = self._docs(query, segment)
             if narrowing is not None and docs:
                 docs &= self._docs(narrowing, segment)
-            if within is not None and docs:
-                docs &= {doc - segment.offset for doc in within
-                         if segment.offset <= doc < segment.offset + segment.reader.doc_count_all()}
-            if not docs:
-                continue
+            self._add(query, segment, docs, scored, found)
+        return found
+
+    def score(self, query: wq.Query, docs: Iterable[int]) -> Evaluation:
+        """Scores for documents already known to match `query` (global numbers)."""
+        found = Evaluation({})
+        wanted = sorted(docs)
+        for segment in self.segments:
+            low, high = segment.offset, segment.offset + segment.reader.doc_count_all()
+            local = {doc - low for doc in wanted[bisect_left(wanted, low):bisect_left(wanted, high)]}
+            self._add(query, segment, local, True, found)
+        return found
+
+    def _add(self, query: wq.Query, segment: _Segment, docs: set[int], scored: bool,
+             found: Evaluation) -> None:
+        if docs:
             local = dict.fromkeys(docs, 0.0)
             if scored:
                 self._score(query, segment, local, 1.0, found.terms)
             offset = segment.offset
             if offset:
-                found.scores.update((doc + offset, score) for doc, score in local.items())
+                found.scores.update(zip(map(offset.__add__, local), local.values(), strict=True))
             else:
                 found.scores.update(local)
-        return found
+
+    def close_words(self, fieldname: str, word: str, limit: int) -> list[str]:
+        """Up to `limit` other words of the field one edit from `word` (first letter kept),
+        the most used first: spelling suggestions."""
+        found: set[str] = set()
+        for segment in self.segments:
+            found.update(btext.decode("utf-8") for btext in one_edit_words(segment.vocabulary(fieldname), word))
+        found.discard(word)
+        frequency = self.searcher.doc_frequency
+        return sorted(found, key=lambda candidate: (-frequency(fieldname, candidate), candidate))[:limit]
 
     def docs_by_clause(self, clauses: Iterable[wq.Query], narrowing: wq.Query | None = None) -> list[set[int]]:
         """Each clause's matching documents (global numbers): how many words a document has."""
@@ -187,7 +219,7 @@ class Evaluator:
                 local = self._docs(clause, segment)
                 if narrowing is not None and local:
                     local &= self._docs(narrowing, segment)
-                docs.update(doc + segment.offset for doc in local)
+                docs.update(map(segment.offset.__add__, local) if segment.offset else local)
             result.append(docs)
         return result
 

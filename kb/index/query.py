@@ -136,7 +136,10 @@ class _PolicyParser(qparser.QueryParser):
             return termclass(fieldname, prefix, boost=boost)
         if fieldname in TEXT_FIELDS and termclass is wq.FuzzyTerm:
             return _fuzzy_stems(fieldname, text, boost)
-        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        query = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        if termclass is wq.FuzzyTerm and isinstance(query, wq.FuzzyTerm):
+            return _FuzzyGroup([query])  # keeps the first letter fixed, as below
+        return query
 
 
 def _fuzzy_stems(fieldname: str, text: str, boost: float) -> wq.Query | None:
@@ -151,13 +154,13 @@ def _fuzzy_stems(fieldname: str, text: str, boost: float) -> wq.Query | None:
     # The first letter must match: Whoosh then scans only that part of the vocabulary.
     terms = [wq.FuzzyTerm(fieldname, candidate, boost=boost, prefixlength=1)
              for candidate in candidates]
-    if not terms:
-        return None
-    return terms[0] if len(terms) == 1 else _FuzzyGroup(terms)
+    return _FuzzyGroup(terms) if terms else None
 
 
 class _FuzzyGroup(wq.Or):
-    """Passes the parser's edit distance on to every candidate."""
+    """Passes the parser's edit distance on to every candidate, and keeps the first letter
+    fixed (Whoosh's parser would set no prefix: every fuzzy word then scanned the whole
+    vocabulary of every field, and a first-letter typo is rare)."""
 
     @property
     def maxdist(self):
@@ -175,7 +178,7 @@ class _FuzzyGroup(wq.Or):
     @prefixlength.setter
     def prefixlength(self, value):
         for term in self.subqueries:
-            term.prefixlength = value
+            term.prefixlength = max(1, value)
 
 
 def _parser(schema) -> qparser.QueryParser:

@@ -1,7 +1,7 @@
-"""What searches keep between them: term postings, document lengths and prefix/fuzzy
-expansions, per segment. A segment never changes once written, so entries stay right until they
-fall out; each index has its own cache (segment names are only unique within an index), and it
-is emptied when the index is rebuilt."""
+"""What searches keep between them: term postings, document lengths, prefix and fuzzy
+expansions and facet columns, per segment. A segment never changes once written, so entries
+stay right until they fall out; each index has its own cache (segment names are only unique
+within an index), and it is emptied when the index is rebuilt."""
 
 import threading
 from collections import OrderedDict
@@ -10,6 +10,8 @@ from collections.abc import Callable, Hashable
 MAX_CACHED_POSTINGS = 3_000_000  # document numbers and weights, 8 bytes each: 24 MB at most
 MAX_CACHED_LENGTHS = 64  # (segment, field) document lengths: 80 KB each at 20,000 items
 MAX_CACHED_EXPANSIONS = 512  # prefix and fuzzy words typed recently
+MAX_CACHED_FACET_SEGMENTS = 32  # decoded facet columns: a few MB each at 20,000 items
+MAX_CACHED_VOCABULARIES = 16  # (segment, field) word lists for fuzzy words: ~3 MB for a body
 
 
 class BoundedCache:
@@ -57,9 +59,12 @@ class SearchCache:
         self.postings = BoundedCache(MAX_CACHED_POSTINGS, size=lambda value: len(value[0]))
         self.lengths = BoundedCache(MAX_CACHED_LENGTHS)
         self.expansions = BoundedCache(MAX_CACHED_EXPANSIONS)
+        self.facets = BoundedCache(MAX_CACHED_FACET_SEGMENTS)
+        self.vocabularies = BoundedCache(MAX_CACHED_VOCABULARIES)
 
     def clear(self) -> None:
-        for cache in (self.postings, self.lengths, self.expansions):
+        for cache in (self.postings, self.lengths, self.expansions, self.facets,
+                      self.vocabularies):
             cache.clear()
 
 

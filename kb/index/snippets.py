@@ -16,6 +16,7 @@ FRAGMENT_CHARS = 240
 MAX_SCAN_CHARS = 400_000  # very long bodies: the first 400k characters give the snippets
 SCAN_CHUNK_CHARS = 20_000
 ENOUGH_MATCHES = 12  # with every word seen, enough to choose three good passages
+ENOUGH_SCANNED_CHARS = 40_000  # past this, enough matches will do even if some words are missing
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _MARKDOWN_NOISE = re.compile(r"(^|\s)(#{1,6}|>|[-*+]|\d+\.)\s|[*_`]{1,3}|!\[|\]\([^)]*\)|\[|\]")
 
@@ -56,13 +57,16 @@ def _candidate_pattern(stems: frozenset[str]) -> re.Pattern | None:
     if not prefixes:
         return None
     alternatives = "|".join(sorted(prefixes, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\w*(?:['’]\w+)*", re.IGNORECASE)
+    # The look-ahead on first letters lets the engine skip most word starts quickly.
+    firsts = re.escape("".join(sorted({stem[0] for stem in stems if stem})))
+    return re.compile(rf"\b(?=[{firsts}])(?:{alternatives})\w*(?:['’]\w+)*", re.IGNORECASE)
 
 
 def find_matches(text: str, stems: frozenset[str], enough: int | None = None) -> list[tuple[int, int, str]]:
     """Every word of `text` (up to MAX_SCAN_CHARS) whose stem is one of `stems`. With `enough`,
-    scanning stops at a word boundary once that many matches covering every stem are found:
-    long reports then cost what short notes cost, and the snippets come from the first pages."""
+    scanning stops at a word boundary once that many matches covering every stem are found
+    (or, past the first pages, once that many are found: prefixes and questions have stems that
+    no one body holds). Long reports then cost what short notes cost."""
     pattern = _candidate_pattern(stems)
     if pattern is None:
         return []
@@ -77,7 +81,8 @@ def find_matches(text: str, stems: frozenset[str], enough: int | None = None) ->
             if found:
                 matches.append((match.start(), match.end(), found[0]))
                 seen.add(found[0])
-        if enough is not None and len(matches) >= enough and len(seen) == len(stems):
+        if enough is not None and len(matches) >= enough and (
+                len(seen) == len(stems) or end >= ENOUGH_SCANNED_CHARS):
             break
         start = end
     return matches

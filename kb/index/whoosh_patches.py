@@ -1,38 +1,13 @@
-"""Two changes to Whoosh-Reloaded 2.7 that the index needs, applied once on import.
+"""A change to Whoosh-Reloaded 2.7 that the index needs, applied once on import.
 
-- Index worker processes die with the process that started them: otherwise, after a SIGKILL
-  during a rebuild, they waited on each other's pipes for ever.
-- A memory-mapped segment file is no longer copied whole into a BytesIO each time a reader opens
-  it (8 ms a file and twice the index in memory at 20,000 items): random reads already went to
-  the mapped buffer, and sequential reads now use a cursor over it.
+A memory-mapped segment file is no longer copied whole into a BytesIO each time a reader opens
+it (8 ms a file and twice the index in memory at 20,000 items): random reads already went to
+the mapped buffer, and sequential reads now use a cursor over it.
 """
 
-import ctypes
-import os
-import signal
-import sys
 import threading
 
-from whoosh import multiproc
 from whoosh.filedb.structfile import BufferFile
-
-
-def _die_with_parent() -> None:
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except OSError:
-            return
-        if os.getppid() == 1:  # the parent died before we asked
-            os._exit(1)
-
-
-_worker_run = multiproc.SubWriterTask.run
-
-
-def _worker_run_tied_to_parent(self):
-    _die_with_parent()
-    return _worker_run(self)
 
 
 class _Cursor:
@@ -96,5 +71,4 @@ def _buffer_file_init(self, buf, name=None, onclose=None):
     self.is_closed = False
 
 
-multiproc.SubWriterTask.run = _worker_run_tied_to_parent
 BufferFile.__init__ = _buffer_file_init

@@ -101,6 +101,16 @@ def test_paging_and_sorting(library, add_source):
     assert titles(search(library, "common", limit=3, sort="title")) == ["Item 00", "Item 01", "Item 02"]
 
 
+def test_sorting_by_date_when_some_segments_hold_no_dates(library, add_source):
+    """Each edit writes a segment; one holding only an undated item has no date column, and
+    Whoosh's multi-segment column reader then read another segment's dates for it."""
+    add_source(title="Dated old", body="common", date="2001")
+    add_source(title="Undated", body="common")
+    add_source(title="Dated new", body="common", date="2020")
+    assert len(library.index.searcher().leaf_searchers()) > 1
+    assert titles(search(library, "common", sort="date")) == ["Dated new", "Dated old", "Undated"]
+
+
 QUERY_ALPHABET = string.ascii_letters + string.digits + " \"'()-*?~:.[]{}^+!&|\\/\x00\x07\n\té£“”"
 
 

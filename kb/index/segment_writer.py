@@ -2,39 +2,42 @@
 
 Whoosh's own writer spent two thirds of an import on bookkeeping rather than on words: every
 posting became a tuple in a sorting pool (spilled to disk and merged back with a heap on large
-imports), and writing it read the document's length back from disk, one posting at a time. This
-writer keeps each term's postings together in memory (documents arrive in order, so only the
-terms need sorting), tokenizes our text fields in one fused pass, writes whole blocks at once,
-and starts a new segment whenever its memory budget is spent. The files it writes are Whoosh's
-own format, byte for byte what Whoosh's writer writes for the same documents (a test holds it
-to that), so every reader, ours or Whoosh's, reads them unchanged.
+imports), and writing it read the document's length back from disk, one posting at a time.
+This writer tokenizes our text fields at C speed, holds postings in flat arrays
+(kb.index.posting_buffer), writes whole blocks at once, and starts a new segment whenever its
+memory budget is spent. Readers see exactly what Whoosh's writer would have written for the
+same documents (a property test holds it to that); only the blocks' pickle protocol and
+compression differ (see BlockWriter).
 """
 
 from array import array
 from collections import Counter
-from itertools import pairwise
+from functools import cache
+from itertools import accumulate, compress, pairwise, repeat
+from operator import is_, lt
 from pickle import dumps
 
 from whoosh import formats
 from whoosh.writing import SegmentWriter
 
 from kb.index.analysis import WORD, PolicyTextAnalyzer
+from kb.index.posting_buffer import BlockWriter, FieldPostings, write_term
 
 SEGMENT_BUDGET_BYTES = 160 * 1024 * 1024  # of postings held in memory before a segment is written
-_POSTING_BYTES = 36  # document number, weight, a pointer to a value and the value (measured)
-_KEY_BYTES = 400  # a term's key, its three lists and their growth
 WORD_TABLE_LIMIT = 300_000
-COMPRESSION = 3  # zlib level, as Whoosh's writer uses
-COMPRESS_FROM_BYTES = 256  # roughly, of a block's ids and values
+SHARED_POSITIONS = 16384
 
 
 def _encode(positions: list[int]) -> bytes:
+    """Whoosh's Positions value: the count, then the pickled position deltas."""
     deltas = [positions[0]] + [b - a for a, b in pairwise(positions)]
     return len(deltas).to_bytes(4, "big") + dumps(deltas, 2)
 
 
-# Most postings are one occurrence early in a document: their value bytes are shared.
-_ONE_POSITION = {position: _encode([position]) for position in range(4096)}
+@cache
+def _one_position_values() -> dict[int, bytes]:
+    """Most postings are a single occurrence: their values are shared, looked up by position."""
+    return {position: _encode([position]) for position in range(SHARED_POSITIONS)}
 
 
 def _fused_fields(schema) -> dict[str, PolicyTextAnalyzer]:
@@ -56,10 +59,11 @@ class FastSegmentWriter(SegmentWriter):
         self._fused = _fused_fields(self.schema)
         self._finished: list = []  # segments written by this writer before the current one
         self._word_terms: dict = {}  # analyzer -> {word: term bytes}, b"" for a stop word
+        self._one_position = _one_position_values()
         self._new_buffers()
 
     def _new_buffers(self) -> None:
-        self._postings: dict[str, dict[bytes, tuple[array, array, list]]] = {}  # field -> term -> postings
+        self._postings: dict[str, FieldPostings] = {}
         self._lengths: dict[str, array] = {}  # per scorable field, by document number
         self._held_bytes = 0
 
@@ -139,40 +143,33 @@ class FastSegmentWriter(SegmentWriter):
         return terms, Counter(terms), sorted(range(len(terms)), key=terms.__getitem__)
 
     def _add_words(self, name: str, field, docnum: int, terms, counts, order) -> None:
-        """Adds a text field's postings as Whoosh's Positions format makes them."""
+        """Adds a text field's postings as Whoosh's Positions format makes them: the value of a
+        term seen once is looked up by its position; Python loops only over repeated terms."""
+        keys = sorted(counts)
+        frequencies = list(map(counts.__getitem__, keys))
+        starts = list(accumulate(frequencies, initial=0))
+        values = list(map(self._one_position.get, map(order.__getitem__, starts[:-1])))
+        for index in compress(range(len(keys)), map(lt, repeat(1), frequencies)):
+            values[index] = _encode(order[starts[index]:starts[index + 1]])
+        if None in values:  # a single occurrence beyond the shared positions
+            for index in compress(range(len(keys)), map(is_, values, repeat(None))):
+                values[index] = _encode(order[starts[index]:starts[index + 1]])
         boost = field.format.field_boost
-        postings = self._postings.setdefault(name, {})
-        one_position, new_terms, start = _ONE_POSITION.get, 0, 0
-        for term in sorted(counts):
-            frequency = counts[term]
-            if frequency == 1:
-                value_bytes = one_position(order[start]) or _encode([order[start]])
-            else:
-                value_bytes = _encode(order[start:start + frequency])
-            start += frequency
-            entry = postings.get(term)
-            if entry is None:
-                entry = postings[term] = (array("I"), array("f"), [])
-                new_terms += 1
-            entry[0].append(docnum)
-            entry[1].append(frequency * boost)
-            entry[2].append(value_bytes)
-        self._held_bytes += len(counts) * _POSTING_BYTES + new_terms * _KEY_BYTES
+        weights = frequencies if boost == 1.0 else [frequency * boost for frequency in frequencies]
+        self._held_bytes += self._field_postings(name).add(docnum, keys, weights, values)
 
     def _add_items(self, name: str, docnum: int, items) -> None:
-        """Adds (term bytes, frequency, weight, value bytes) postings."""
-        postings = self._postings.setdefault(name, {})
-        count = 0
-        for term, _frequency, weight, value in items:
-            entry = postings.get(term)
-            if entry is None:
-                entry = postings[term] = (array("I"), array("f"), [])
-                self._held_bytes += _KEY_BYTES
-            entry[0].append(docnum)
-            entry[1].append(weight)
-            entry[2].append(value or b"")
-            count += 1
-        self._held_bytes += count * _POSTING_BYTES
+        """Adds (term bytes, frequency, weight, value bytes) postings, one per distinct term."""
+        if items:
+            terms, _frequencies, weights, values = zip(*items, strict=True)
+            values = [value or b"" for value in values]
+            self._held_bytes += self._field_postings(name).add(docnum, list(terms), weights, values)
+
+    def _field_postings(self, name: str) -> FieldPostings:
+        found = self._postings.get(name)
+        if found is None:
+            found = self._postings[name] = FieldPostings()
+        return found
 
     def _record_length(self, name: str, docnum: int, length: int) -> None:
         lengths = self._lengths.get(name)
@@ -187,48 +184,23 @@ class FastSegmentWriter(SegmentWriter):
         self.perdocwriter.close()
         for lengths in self._lengths.values():  # every document has a length, 0 if none given
             lengths.extend([0] * (self.docnum - len(lengths)))
-        fieldwriter = self.fieldwriter
+        fieldwriter, codec = self.fieldwriter, self.codec
         for name in sorted(self._postings):
-            terms = self._postings[name]
-            if not terms:
+            postings = self._postings[name]
+            if not len(postings):
                 continue
             lengths = self._lengths.get(name)
             fieldwriter.start_field(name, self.schema[name])
-            for term in sorted(terms):
+            fieldwriter._postwriter = BlockWriter(fieldwriter._postfile, codec._blocklimit,
+                                                  compression=codec._compression,
+                                                  inlinelimit=codec._inlinelimit)
+            for term, docnums, weights, values in postings.by_term():
                 fieldwriter.start_term(term)
-                self._write_postings(fieldwriter._postwriter, *terms[term], lengths)
+                write_term(fieldwriter._postwriter, docnums, weights, values, lengths)
                 fieldwriter.finish_term()
             fieldwriter.finish_field()
         fieldwriter.close()
         self._new_buffers()
-
-    @staticmethod
-    def _write_postings(postwriter, docnums: array, weights: array, values: list, lengths) -> None:
-        """Fills the postings writer's block buffer whole blocks at a time (its `add_posting`,
-        one call per posting, was the slowest part of a commit); the last block is left for
-        `finish_postings`, as Whoosh does. Small blocks are not compressed: zlib spends 30 us
-        setting up for each call, more than the block's few bytes are worth, and a block's
-        header says whether it is compressed, so readers handle both."""
-        limit = postwriter._blocklimit
-        total = len(docnums)
-        for start in range(0, total, limit):
-            if postwriter._ids:
-                postwriter._write_block()
-            end = min(start + limit, total)
-            ids = docnums[start:end]
-            block_values = [value for value in values[start:end] if value]
-            postwriter._ids = ids
-            postwriter._weights = weights[start:end]
-            postwriter._values = block_values
-            postwriter._maxweight = max(0, max(postwriter._weights))
-            postwriter._compression = COMPRESSION if 6 * len(ids) + sum(map(len, block_values)) >= COMPRESS_FROM_BYTES else 0
-            if lengths is not None:
-                found = list(map(lengths.__getitem__, ids))
-                shortest = min(found)
-                if not shortest:  # Whoosh leaves zero lengths out of the minimum
-                    shortest = min((length for length in found if length), default=None)
-                postwriter._minlength = shortest
-                postwriter._maxlength = max(found)
 
     def _roll_segment(self) -> None:
         """Writes the current segment and starts an empty one in the same writer."""

@@ -7,8 +7,9 @@ posting list is read block by block (Whoosh stores a block as one pickled tuple 
 weights), the query's AND / OR / NOT become set operations on document numbers, and BM25 is
 summed over the positive terms in one loop per term. The result is exact (every match is
 counted and scored) and the same BM25 Whoosh computes: the same stored weights (field boosts
-included), idf and average lengths. Phrases, and anything unusual, are checked by Whoosh's own
-matcher, but only among documents that hold all of their words.
+included), idf and average lengths. Exact phrases are matched from stored positions
+(kb.index.phrases); anything unusual is checked by Whoosh's own matcher, but only among
+documents that hold all of its words.
 """
 
 from array import array
@@ -24,6 +25,7 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
 from kb.index.fuzzy import Buckets, one_edit_words, vocabulary_buckets
+from kb.index.phrases import phrase_matches
 from kb.index.search_cache import SearchCache, segment_key
 
 K1, B = 1.2, 0.75  # Whoosh's BM25F defaults
@@ -272,6 +274,8 @@ class Evaluator:
             return docs - segment.deleted if segment.deleted else docs
         if isinstance(query, wq.WrappingQuery):
             return self._docs(query.child, segment)
+        if isinstance(query, wq.Phrase) and query.slop == 1 and _has_positions(segment, query.fieldname):
+            return self._phrase(query, segment)
         return self._checked_by_whoosh(query, segment)
 
     def _all_of(self, queries: list[wq.Query], segment: _Segment) -> set[int]:
@@ -282,6 +286,13 @@ class Evaluator:
             if not docs:
                 return set()
         return docs or set()
+
+    def _phrase(self, query: wq.Phrase, segment: _Segment) -> set[int]:
+        btexts = [_to_bytes(segment, query.fieldname, word) for word in query.words]
+        candidates = self._all_of([wq.Term(query.fieldname, btext) for btext in btexts], segment)
+        if len(btexts) < 2 or not candidates:
+            return candidates
+        return phrase_matches(segment.reader, query.fieldname, btexts, candidates)
 
     def _checked_by_whoosh(self, query: wq.Query, segment: _Segment) -> set[int]:
         """Phrases and rarer query kinds: Whoosh's matcher, run only if every word is present."""
@@ -357,6 +368,11 @@ class Evaluator:
         if key not in self._idf:
             self._idf[key] = self.searcher.idf(fieldname, btext)
         return self._idf[key]
+
+
+def _has_positions(segment: _Segment, fieldname: str) -> bool:
+    schema = segment.reader.schema
+    return fieldname in schema and bool(schema[fieldname].format) and schema[fieldname].format.supports("positions")
 
 
 def _btext(segment: _Segment, query: wq.Term) -> bytes:

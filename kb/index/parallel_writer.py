@@ -23,7 +23,9 @@ from kb.errors import LibraryError
 from kb.index.segment_writer import SEGMENT_BUDGET_BYTES, FastSegmentWriter
 
 BATCH_DOCUMENTS = 16
-QUEUED_BATCHES_PER_WORKER = 2  # bounds the documents waiting in memory
+# Documents waiting for a worker (about 20 MB of text): enough that the import keeps extracting
+# while the workers write out segments, so no core sits idle meanwhile.
+QUEUED_DOCUMENTS = 2048
 POLL_S = 0.5
 _FINISH = object()
 _PROJECT_ROOT = str(Path(__file__).resolve().parents[2])  # the folder holding the kb package
@@ -89,7 +91,7 @@ class ParallelWriter:
     def __init__(self, ix, processes: int, timeout: float,
                  budget_bytes: int = SEGMENT_BUDGET_BYTES):
         self._parent = FastSegmentWriter(ix, timeout=timeout)  # holds the lock; deletions
-        self._batches: queue.Queue = queue.Queue(maxsize=processes * QUEUED_BATCHES_PER_WORKER)
+        self._batches: queue.Queue = queue.Queue(maxsize=max(processes, QUEUED_DOCUMENTS // BATCH_DOCUMENTS))
         folder = self._parent.storage.folder
         self._workers: list[_Worker] = []
         try:

@@ -8,6 +8,7 @@ from whoosh.filedb.filestore import RamStorage
 
 from kb.index.evaluate import Evaluator, _read_postings
 from kb.index.schema import build_schema
+from kb.index.segment_writer import FastSegmentWriter
 
 VOCABULARY = ["skills", "funding", "council", "devolution", "levelling", "towns", "growth",
               "housing", "transport", "budget", "mayor", "pilot"]
@@ -29,18 +30,19 @@ queries = st.recursive(
         st.lists(children, min_size=1, max_size=3).map(wq.And),
         st.lists(children, min_size=1, max_size=3).map(wq.Or),
         st.tuples(children, children).map(lambda pair: wq.And([pair[0], wq.Not(pair[1])])),
-        st.tuples(words, words).map(lambda pair: wq.Phrase("body", [_body_term(w).text for w in pair])),
+        st.lists(words, min_size=2, max_size=3).map(lambda some: wq.Phrase("body", [_body_term(w).text for w in some])),
     ),
     max_leaves=6,
 )
 
 
-def _index(bodies: list[list[str]], deleted: list[int], segments: int):
-    """A RAM index of `bodies` written in `segments` commits (not merged), then some deleted."""
+def _index(bodies: list[list[str]], deleted: list[int], segments: int, fast: bool = False):
+    """A RAM index of `bodies` written in `segments` commits (not merged), then some deleted;
+    by Whoosh's writer or by our bulk writer (`fast`: protocol-5 blocks, some uncompressed)."""
     ix = RamStorage().create_index(build_schema())
     per_segment = max(1, -(-len(bodies) // segments))
     for start in range(0, len(bodies), per_segment):
-        writer = ix.writer()
+        writer = FastSegmentWriter(ix) if fast else ix.writer()
         for number in range(start, min(len(bodies), start + per_segment)):
             writer.add_document(id=f"d{number}", item_type="source", kind="note",
                                 body=" ".join(bodies[number]))
@@ -55,9 +57,9 @@ def _index(bodies: list[list[str]], deleted: list[int], segments: int):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(bodies=documents, deleted=st.lists(st.integers(0, 39), max_size=5),
-       segments=st.integers(1, 3), query=queries)
-def test_same_documents_as_whoosh(bodies, deleted, segments, query):
-    ix = _index(bodies, deleted, segments)
+       segments=st.integers(1, 3), query=queries, fast=st.booleans())
+def test_same_documents_as_whoosh(bodies, deleted, segments, query, fast):
+    ix = _index(bodies, deleted, segments, fast)
     with ix.searcher() as searcher:
         query = query.normalize()
         expected = set(query.docs(searcher))
@@ -93,6 +95,19 @@ def test_postings_read_block_by_block_equal_whooshs():
                 expected.append((matcher.id(), matcher.weight()))
                 matcher.next()
             assert list(zip(ids, weights, strict=True)) == expected
+
+
+def test_phrases_across_many_blocks_match_whooshs():
+    """Posting lists of several blocks, candidates in some blocks only, words repeated."""
+    bodies = [(["skills", "funding"] if n % 3 == 0 else ["funding", "skills"]) * (1 + n % 4)
+              + (["council", "skills", "funding"] if n % 97 == 0 else []) for n in range(900)]
+    for fast in (False, True):
+        ix = _index(bodies, [5, 300], 2, fast)
+        with ix.searcher() as searcher:
+            for words in (["skills", "funding"], ["council", "skills", "funding"],
+                          ["funding", "funding"], ["skills", "funding", "skills"]):
+                phrase = wq.Phrase("body", [_body_term(word).text for word in words])
+                assert set(Evaluator(searcher).evaluate(phrase).scores) == set(phrase.docs(searcher))
 
 
 def test_absent_words_and_fields_find_nothing():

@@ -120,6 +120,23 @@ def link_source(library: Library, source_id: str, theme: str, stance: str = "con
     return evidence_id
 
 
+def unlink_source(library: Library, source_id: str, theme: str) -> int:
+    """Untie a whole source from a theme (links made through its passages stay). The links go
+    to the trash with a new revision, as every deletion does, so the change travels in bundles.
+    Returns how many links were removed."""
+    source = sources.get_source(library, source_id)
+    found = get_theme(library, theme)
+    with library.transaction() as conn:
+        ids = [row[0] for row in conn.execute(
+            "SELECT id FROM evidence WHERE source_id = ? AND theme_id = ? AND highlight_id IS NULL "
+            "AND deleted_at IS NULL", (source.id, found.id))]
+        if not ids:
+            raise NotFound(f"'{source.title}' is not tied to '{found.name}' as a whole.")
+        records.trash(conn, "evidence", ids)
+        outbox.enqueue(conn, [source.id])
+    return len(ids)
+
+
 def _links_for(library: Library, highlight_ids: list[str]) -> dict[str, list[ThemeLink]]:
     found: dict[str, list[ThemeLink]] = {}
     if not highlight_ids:

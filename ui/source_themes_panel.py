@@ -1,9 +1,10 @@
 """The open source's whole-source themes, and theme suggestions for it: "Suggest Themes" asks
 the core (on the read pool) and lists each suggestion with its reasons; Accept ties the source to
-the theme with the chosen stance, Reject drops the suggestion. Nothing is applied unasked."""
+the theme with the chosen stance, Reject drops the suggestion. Nothing is applied unasked.
+"Remove Link" (or Delete) unties the source from the selected theme."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -73,6 +74,15 @@ class SourceThemesPanel(QWidget):
         link_button = QPushButton(self)
         link_button.setText("Link to Theme…")
         link_button.clicked.connect(link_action.trigger)
+        self.remove_button = QPushButton("Remove Link", self)
+        self.remove_button.setToolTip("Untie the source from the selected theme "
+                                      "(links made through its passages stay)")
+        self.remove_button.setEnabled(False)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.themes.itemSelectionChanged.connect(self._selection_changed)
+        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.themes)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(self.remove_selected)
         self.suggest_button = QPushButton("Suggest Themes", self)
         self.suggest_button.setToolTip("Themes whose keywords or coded passages resemble this source")
         self.suggest_button.clicked.connect(self.suggest)
@@ -82,6 +92,7 @@ class SourceThemesPanel(QWidget):
         self._rows_layout = QVBoxLayout()
         buttons = QHBoxLayout()
         buttons.addWidget(link_button)
+        buttons.addWidget(self.remove_button)
         buttons.addWidget(self.suggest_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -104,7 +115,9 @@ class SourceThemesPanel(QWidget):
         self.themes.clear()
         for link in self._highlights.themes:
             item = QListWidgetItem(swatch(link.colour), f"{link.theme} · {link.stance}")
+            item.setData(Qt.ItemDataRole.UserRole, (link.theme_id, link.theme))
             self.themes.addItem(item)
+        self._selection_changed()
         self.themes.setVisible(bool(self._highlights.themes))
         self.none_label.setVisible(source is not None and not self._highlights.themes)
         self.suggest_button.setEnabled(source is not None and not source.deleted_at)
@@ -112,6 +125,25 @@ class SourceThemesPanel(QWidget):
             self._clear_rows()
             self.status.clear()
         self._shown_source = source.id if source else None
+
+    def _selection_changed(self) -> None:
+        source = self._highlights.source
+        self.remove_button.setEnabled(bool(self.themes.selectedItems()) and source is not None
+                                      and not source.deleted_at)
+
+    def remove_selected(self) -> None:
+        """Untie the open source from the selected theme."""
+        selected = self.themes.selectedItems()
+        source = self._highlights.source
+        if not selected or source is None or source.deleted_at:
+            return
+        theme_id, name = selected[0].data(Qt.ItemDataRole.UserRole)
+        library, source_id = self._context.library, source.id
+        self.remove_button.setEnabled(False)
+        self._context.write(lambda **_: evidence.unlink_source(library, source_id, theme_id),
+                            "Removing a theme link", on_failed=self.problem.emit,
+                            on_done=lambda _count: self.message.emit(
+                                f"The source is no longer tied to “{name}” as a whole."))
 
     def _clear_rows(self) -> None:
         for row in self.rows:

@@ -84,6 +84,21 @@ def code_source(obj, source_id, theme_name, stance):
     click.echo(f"Tied the source to '{theme_name}'.")
 
 
+@click.command("uncode")
+@click.argument("source_id")
+@click.argument("theme_name")
+@json_option
+@click.pass_obj
+def uncode_source(obj, source_id, theme_name, as_json):
+    """Untie a whole source from a theme (links through its passages stay)."""
+    removed = evidence.unlink_source(obj.library, source_id, theme_name)
+    indexer.sync(obj.library)
+    if as_json:
+        print_json({"removed_links": removed})
+    else:
+        click.echo(f"Untied the source from '{theme_name}'.")
+
+
 @click.command("evidence")
 @click.argument("theme_name")
 @click.option("--no-subthemes", is_flag=True, help="Only the theme itself.")
@@ -239,5 +254,5 @@ def memo_command(obj, target, text, kind):
     click.echo(memo)
 
 
-COMMANDS = [highlight, code_source, evidence_command, matrix_command, coverage_command,
+COMMANDS = [highlight, code_source, uncode_source, evidence_command, matrix_command, coverage_command,
             link_command, links_command, suggest_command, report_command, memo_command]

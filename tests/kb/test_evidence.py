@@ -93,6 +93,35 @@ def test_whole_source_evidence_and_views(library, setup):
         matrix(library, "colour")
 
 
+def test_untying_a_whole_source_from_a_theme(library, setup):
+    first, second = setup
+    evidence.highlight_text(library, first.id, "levelling up fund favoured bids", [("Skills", "context")])
+    evidence.link_source(library, first.id, "Skills", "supports")
+    evidence.link_source(library, second.id, "Skills", "supports")
+    indexer.sync(library)
+
+    def sources_found() -> set[str]:
+        return {hit.id for hit in search(library, "theme:skills", limit=50).hits} & {first.id, second.id}
+
+    assert sources_found() == {first.id, second.id}
+    assert evidence.unlink_source(library, second.id, "skills") == 1
+    indexer.sync(library)
+    assert evidence.source_themes(library, second.id) == []
+    assert sources_found() == {first.id}  # the index follows; `first` keeps its passage's theme
+    assert evidence.unlink_source(library, first.id, "Skills") == 1
+    assert evidence.source_themes(library, first.id) == []
+    assert [link.theme for link in evidence.highlights_for_source(library, first.id)[0].themes] == [
+        "Skills"]  # the passage keeps its own link
+    before = library.conn.execute("SELECT count(*) FROM evidence WHERE deleted_at IS NULL").fetchone()
+    with pytest.raises(NotFound, match="not tied"):
+        evidence.unlink_source(library, second.id, "Skills")
+    with pytest.raises(NotFound):
+        evidence.unlink_source(library, second.id, "No such theme")
+    with pytest.raises(NotFound):
+        evidence.unlink_source(library, "NOSUCHSOURCE00", "Skills")
+    assert library.conn.execute("SELECT count(*) FROM evidence WHERE deleted_at IS NULL").fetchone() == before
+
+
 def test_collections_memos_and_links(library, setup):
     first, second = setup
     collections.add_collection(library, "Client A")

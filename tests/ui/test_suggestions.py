@@ -29,6 +29,35 @@ def test_an_accepted_suggestion_becomes_a_whole_source_theme(qtbot, open_window,
     assert row not in panel.rows
 
 
+def test_removing_a_whole_source_theme_link(qtbot, open_window, lib):
+    make_coded_library(lib)
+    source_id = next(i for i in sources.list_ids(lib) if sources.get_source(lib, i).title == "Skills funding streams")
+    evidence.link_source(lib, source_id, "Skills", "supports")
+    evidence.link_source(lib, source_id, "Transport", "context")
+    window = open_window(lib)
+    open_source(qtbot, window, "Skills funding streams")
+    panel = window.evidence.source_themes
+    window.evidence.side_tabs.show_panel(panel)
+    qtbot.waitUntil(lambda: panel.theme_labels() == ["Skills · supports", "Transport · context"])
+    assert not panel.remove_button.isEnabled()  # nothing selected yet
+
+    first = panel.themes.item(0)
+    qtbot.mouseClick(panel.themes.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.themes.visualItemRect(first).center())
+    assert panel.remove_button.isEnabled()
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: panel.theme_labels() == ["Transport · context"])
+    assert [t.theme for t in evidence.source_themes(lib, source_id)] == ["Transport"]
+
+    panel.themes.setFocus()
+    panel.themes.setCurrentRow(0)
+    qtbot.keyClick(panel.themes, Qt.Key.Key_Delete)  # the keyboard way
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: panel.none_label.isVisible())
+    assert evidence.source_themes(lib, source_id) == []
+
+
 def test_batch_suggestions_are_reviewed_before_they_apply(qtbot, open_window, lib):
     window = open_window(make_coded_library(lib))
     batch = window.evidence.batch

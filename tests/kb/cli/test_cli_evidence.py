@@ -76,6 +76,18 @@ def test_highlight_evidence_matrix_report(kb, source_id, tmp_path):
     assert coverage["uncoded_sources"] == []
 
 
+def test_code_and_uncode_a_whole_source(kb, source_id):
+    kb("theme", "add", "Skills")
+    kb("code", source_id, "Skills", "--stance", "supports")
+    found = json.loads(kb("search", "theme:skills", "--json")[0])
+    assert source_id in {hit["id"] for hit in found}
+    assert json.loads(kb("uncode", source_id, "Skills", "--json")[0]) == {"removed_links": 1}
+    found = json.loads(kb("search", "theme:skills", "--json")[0])
+    assert source_id not in {hit["id"] for hit in found}
+    _, err = kb("uncode", source_id, "Skills", expect=1)
+    assert "not tied" in err
+
+
 def test_links_collections_memos_suggest(kb, source_id, tmp_path):
     other = tmp_path / "note.md"
     other.write_text("# A note\n\nColleges on the apprenticeship levy.\n", "utf-8")

@@ -165,8 +165,11 @@ def export_project(library: Library, path: Path, scope: Scope | None = None) -> 
             archive.writestr("project.qde", xml)
             for source_id in builder.scope.source_ids:
                 body = sources.get_source(builder.library, source_id).body
+                # Readers (ours too) drop one leading byte-order mark: a text that itself
+                # starts with one gets a mark in front, so it comes back whole.
+                mark = "\ufeff" if body.startswith("\ufeff") else ""
                 archive.writestr(f"sources/{guid_for('source', source_id)}.txt",
-                                 body.encode("utf-8", errors="replace"))
+                                 (mark + body).encode("utf-8", errors="replace"))
 
     write_atomic(Path(path), write)
     return {"path": str(path), "format": "qdpx", "scope": builder.scope.label,

@@ -88,6 +88,13 @@ def _round_trip(tmp_path_factory, data, export, import_, target_name):
         assert _state(second) == _state(first)
 
 
+def test_qdpx_keeps_a_text_that_starts_with_a_byte_order_mark(tmp_path_factory):
+    """Found by the property test below: readers drop a leading byte-order mark."""
+    data = ([("Skills", None, "#e15759", "")],
+            [("Marked", "\ufeffA text", [(1, 7, [("Skills", "supports")], "")]), ("Plain", "\ufeff", [])])
+    _round_trip(tmp_path_factory, data, export_project, import_project, "bom.qdpx")
+
+
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(data=small_library())

@@ -18,6 +18,7 @@ from kb.library import Library
 Progress = Callable[[int, int, str], None]
 BATCH = 500
 MULTIPROCESS_FROM = 1000
+FEED_BATCH = 32
 
 
 def _processes(total: int) -> int:
@@ -97,19 +98,28 @@ def ensure_current(library: Library, progress: Progress | None = None,
 
 class IndexFeed:
     """Indexes new items as a long import makes them, in worker processes, so extraction in this
-    process and indexing in the workers overlap. Their outbox entries are cleared once the index
-    commits; until then a crash leaves them in the outbox to replay."""
+    process and indexing in the workers overlap. Items are read back from the database a few
+    dozen at a time (one set of queries per batch, not per item). Their outbox entries are
+    cleared once the index commits; until then a crash leaves them in the outbox to replay."""
 
     def __init__(self, library: Library, writer):
         self.library = library
         self.writer = writer
         self.fed: list[str] = []
+        self._waiting: list[str] = []
 
     def add(self, item_id: str) -> None:
-        document = documents_for(self.library, [item_id]).get(item_id)
-        if document is not None:
-            self.writer.add_document(**document)
-            self.fed.append(item_id)
+        self._waiting.append(item_id)
+        if len(self._waiting) >= FEED_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        documents = documents_for(self.library, waiting)
+        for item_id in waiting:
+            if item_id in documents:
+                self.writer.add_document(**documents[item_id])
+                self.fed.append(item_id)
 
 
 @contextlib.contextmanager
@@ -121,5 +131,6 @@ def feeding(library: Library, expected: int):
     with library.index.writer(bulk=True, processes=_processes(expected)) as writer:
         feed = IndexFeed(library, writer)
         yield feed
+        feed.flush()
     with library.transaction() as conn:
         outbox.clear(conn, [(item_id, 1) for item_id in feed.fed])

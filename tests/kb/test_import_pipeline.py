@@ -86,3 +86,24 @@ def test_progress_and_cancel(library, tmp_path):
     assert report.cancelled
     assert 0 < len(report.imported) < 5
     assert check.check(library).ok  # what was imported is whole and indexed
+
+
+def test_a_large_import_is_indexed_by_worker_processes_as_it_goes(library, tmp_path, monkeypatch):
+    """Imports of many files feed the index workers in batches while extracting; everything
+    lands in the index once, the outbox is left empty and the check finds no drift."""
+    from kb import outbox
+    from kb.index import indexer
+
+    monkeypatch.setattr(indexer, "MULTIPROCESS_FROM", 10)
+    monkeypatch.setattr(indexer, "FEED_BATCH", 8)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(45):  # five full batches and a partial one
+        (folder / f"note{number:02d}.md").write_text(
+            f"---\ntitle: Note {number}\n---\nkestrel survey number{number} of the estuary\n", "utf-8")
+    report = import_paths(library, [folder])
+    assert len(report.imported) == 45 and not report.failed
+    assert search(library, "kestrel", limit=100).total == 45
+    assert search(library, "number44").total == 1
+    assert outbox.count(library.conn) == 0
+    assert check.check(library).ok

@@ -1,4 +1,7 @@
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +80,51 @@ def test_ids_are_unique_and_sortable():
     ids = [new_id() for _ in range(5000)]
     assert len(set(ids)) == 5000
     assert ids == sorted(ids)
+
+
+def _checks_on_open(monkeypatch, folder) -> int:
+    from kb import library as library_module
+
+    calls = []
+    original = library_module._quick_check
+    monkeypatch.setattr(library_module, "_quick_check", lambda lib: calls.append(1) or original(lib))
+    open_library(folder).close()
+    return len(calls)
+
+
+def test_the_integrity_check_runs_after_an_unclean_close_or_once_a_day(tmp_path, monkeypatch):
+    folder = tmp_path / "lib"
+    assert _checks_on_open(monkeypatch, folder) == 1  # a new library
+    assert _checks_on_open(monkeypatch, folder) == 0  # closed cleanly and checked today
+    # A program that wrote and died without closing leaves its write-ahead log behind.
+    script = ("import os, sys\nfrom kb.library import open_library\nlib = open_library(sys.argv[1])\n"
+              "lib.set_meta('x', '1')\nos._exit(0)\n")
+    subprocess.run([sys.executable, "-c", script, str(folder)], check=True, cwd=Path(__file__).parents[2])
+    assert (folder / "library.sqlite-wal").stat().st_size > 0
+    assert _checks_on_open(monkeypatch, folder) == 1
+    lib = open_library(folder)
+    lib.set_meta("integrity_checked_at", "2020-01-01T00:00:00+00:00")
+    lib.close()
+    assert _checks_on_open(monkeypatch, folder) == 1  # more than a day ago
+    lib = open_library(folder)
+    lib.set_meta("integrity_checked_at", "not a date")
+    lib.close()
+    assert _checks_on_open(monkeypatch, folder) == 1
+
+
+def test_damage_inside_the_database_is_refused_when_the_check_is_due(tmp_path):
+    folder = tmp_path / "lib"
+    lib = open_library(folder)
+    with lib.transaction() as conn:
+        conn.execute("CREATE TABLE filler (text TEXT)")
+        conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,)] * 400)
+    lib.set_meta("integrity_checked_at", "2020-01-01T00:00:00+00:00")
+    lib.close()
+    db = folder / "library.sqlite"
+    data = bytearray(db.read_bytes())
+    page = 4096
+    for at in range(len(data) - 3 * page, len(data) - page):  # scramble pages near the end
+        data[at] = (data[at] * 7 + 13) % 256
+    db.write_bytes(bytes(data))
+    with pytest.raises(LibraryError, match="damaged"):
+        open_library(folder)

@@ -115,6 +115,8 @@ class IndexFeed:
 
     def flush(self) -> None:
         waiting, self._waiting = self._waiting, []
+        if not waiting:
+            return
         documents = documents_for(self.library, waiting)
         for item_id in waiting:
             if item_id in documents:

@@ -102,7 +102,6 @@ class ParallelWriter:
             raise LibraryError(f"Could not start indexing processes: {error}") from error
         self._batch: list[dict] = []
         self._added: set[str] = set()
-        self._open = True
 
     def add_document(self, **fields) -> None:
         item_id = fields.get("id")
@@ -147,11 +146,9 @@ class ParallelWriter:
         parent._close_segment()
         parent._commit_toc(list(parent.segments) + segments)
         parent._finish()
-        self._open = False
 
     def cancel(self) -> None:
         """Stops the workers and leaves the index as it was."""
-        self._open = False
         for worker in self._workers:
             worker.stop()
         if not self._parent.is_closed:

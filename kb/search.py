@@ -7,7 +7,6 @@ and the result says so.
 
 import heapq
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -167,30 +166,15 @@ def _order(searcher, scores: dict[int, float], sort: str, wanted: int) -> list[i
     """The first `wanted` matches in the chosen order (ties keep index order)."""
     if sort == "relevance":
         return [doc for doc, _score in heapq.nlargest(wanted, scores.items(), key=itemgetter(1))]
-    column = _column_lookup(searcher, SORT_COLUMNS[sort])
+    column = searcher.reader().column_reader(SORT_COLUMNS[sort])  # see whoosh_patches
 
     def value(doc: int) -> tuple:
-        found = column(doc)
+        found = column[doc]
         return (found is not None and found != "", found if found is not None else 0)
 
     if sort in ("date", "added"):  # newest first, undated last; ties: the latest indexed first
         return sorted(scores, key=lambda doc: (value(doc), doc), reverse=True)[:wanted]
     return sorted(scores, key=lambda doc: (value(doc), doc))[:wanted]
-
-
-def _column_lookup(searcher, fieldname: str):
-    """Global document number -> column value. Whoosh's multi-segment column reader misplaces
-    values when a segment lacks the column (none of its items had a value, as an undated
-    item's own edit segment); each segment's own reader gives the default instead."""
-    leaves = searcher.leaf_searchers()
-    offsets = [offset for _sub, offset in leaves]
-    readers = [sub.reader().column_reader(fieldname) for sub, _offset in leaves]
-
-    def value(doc: int):
-        index = bisect_right(offsets, doc) - 1
-        return readers[index][doc - offsets[index]]
-
-    return value
 
 
 def _surface_word(library: Library, searcher, evaluator: Evaluator, stem: str) -> str | None:

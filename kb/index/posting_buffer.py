@@ -70,36 +70,36 @@ class FieldPostings:
                    list(map(values, where)))
 
 
-def write_term(postwriter, docnums: array, weights: array, values: list, lengths) -> None:
-    """Fills the postings writer's block buffer whole blocks at a time (its `add_posting`,
-    one call per posting, was the slowest part of a commit); the last block is left for
-    `finish_postings` to write, as Whoosh does."""
-    limit = postwriter._blocklimit
-    total = len(docnums)
-    for start in range(0, total, limit):
-        if postwriter._ids:
-            postwriter._write_block()
-        end = min(start + limit, total)
-        ids = docnums[start:end]
-        postwriter._ids = ids
-        postwriter._weights = weights[start:end]
-        postwriter._values = list(filter(None, values[start:end]))  # Whoosh keeps no empty values
-        postwriter._maxweight = max(0, max(postwriter._weights))
-        if lengths is not None:
-            found = list(map(lengths.__getitem__, ids))
-            shortest = min(found)
-            if not shortest:  # Whoosh leaves zero lengths out of the minimum
-                shortest = min(filter(None, found), default=None)
-            postwriter._minlength = shortest
-            postwriter._maxlength = max(found)
-
-
 class BlockWriter(W3PostingsWriter):
     """Whoosh's postings writer, writing each block's data with today's pickle protocol: with
     protocol 2 (Whoosh's) every value became a latin-1 string rebuilt by a function call when
     read, twice the bytes and many times slower to write and to read back. Readers unpickle
     any protocol. Small blocks are left uncompressed (zlib's 30 us of setup per call outweighed
     them); each block's header says whether it is compressed."""
+
+    def write_term(self, docnums: array, weights: array, values: list, lengths) -> None:
+        """Fills the block buffer whole blocks at a time (Whoosh's `add_posting`, one call per
+        posting, was the slowest part of a commit); the last block is left for
+        `finish_postings` to write, as Whoosh does. `lengths`: the field's length per document
+        (None for a field without lengths)."""
+        limit = self._blocklimit
+        total = len(docnums)
+        for start in range(0, total, limit):
+            if self._ids:
+                self._write_block()
+            end = min(start + limit, total)
+            ids = docnums[start:end]
+            self._ids = ids
+            self._weights = weights[start:end]
+            self._values = list(filter(None, values[start:end]))  # Whoosh keeps no empty values
+            self._maxweight = max(0, max(self._weights))
+            if lengths is not None:
+                found = list(map(lengths.__getitem__, ids))
+                shortest = min(found)
+                if not shortest:  # Whoosh leaves zero lengths out of the minimum
+                    shortest = min(filter(None, found), default=None)
+                self._minlength = shortest
+                self._maxlength = max(found)
 
     def _write_block(self, last=False):
         if not self._blockcount:

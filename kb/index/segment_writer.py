@@ -21,7 +21,7 @@ from whoosh import formats
 from whoosh.writing import SegmentWriter
 
 from kb.index.analysis import WORD, PolicyTextAnalyzer
-from kb.index.posting_buffer import BlockWriter, FieldPostings, write_term
+from kb.index.posting_buffer import BlockWriter, FieldPostings
 
 SEGMENT_BUDGET_BYTES = 160 * 1024 * 1024  # of postings held in memory before a segment is written
 WORD_TABLE_LIMIT = 300_000
@@ -191,12 +191,12 @@ class FastSegmentWriter(SegmentWriter):
                 continue
             lengths = self._lengths.get(name)
             fieldwriter.start_field(name, self.schema[name])
-            fieldwriter._postwriter = BlockWriter(fieldwriter._postfile, codec._blocklimit,
-                                                  compression=codec._compression,
-                                                  inlinelimit=codec._inlinelimit)
+            blocks = fieldwriter._postwriter = BlockWriter(fieldwriter._postfile, codec._blocklimit,
+                                                           compression=codec._compression,
+                                                           inlinelimit=codec._inlinelimit)
             for term, docnums, weights, values in postings.by_term():
                 fieldwriter.start_term(term)
-                write_term(fieldwriter._postwriter, docnums, weights, values, lengths)
+                blocks.write_term(docnums, weights, values, lengths)
                 fieldwriter.finish_term()
             fieldwriter.finish_field()
         fieldwriter.close()

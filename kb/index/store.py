@@ -140,6 +140,7 @@ class SearchIndex:
         segment writer, spread over worker processes when `processes` > 1; its segments are
         never merged on the way (a long final merge was the slow part of imports). `refill`
         lets small merges after edits index their few items again (see merge_small_tiers)."""
+        bulk = bulk or processes > 1
         try:
             if processes > 1:
                 writer = ParallelWriter(self._ix, processes, timeout=WRITER_TIMEOUT_S)
@@ -159,13 +160,13 @@ class SearchIndex:
         else:
             # Bulk writes leave their segments alone (a long final merge was the slow part of
             # imports); single edits merge the small segments they pile up, tier by tier.
-            if bulk or processes > 1:
+            if bulk:
                 writer.commit()
             else:
                 writer.commit(mergetype=functools.partial(merge_small_tiers, refill=refill))
             with self._lock:
                 self._drop_searcher()
-            if bulk or processes > 1:
+            if bulk:
                 gc.collect()  # the writers' buffers and old readers hold much memory until collected
 
     def _drop_searcher(self) -> None:

@@ -1,13 +1,18 @@
-"""A change to Whoosh-Reloaded 2.7 that the index needs, applied once on import.
+"""Two changes to Whoosh-Reloaded 2.7 that the index needs, applied once on import.
 
-A memory-mapped segment file is no longer copied whole into a BytesIO each time a reader opens
-it (8 ms a file and twice the index in memory at 20,000 items): random reads already went to
-the mapped buffer, and sequential reads now use a cursor over it.
+- A memory-mapped segment file is no longer copied whole into a BytesIO each time a reader
+  opens it (8 ms a file and twice the index in memory at 20,000 items): random reads already
+  went to the mapped buffer, and sequential reads now use a cursor over it.
+- A multi-segment column reader no longer skips the segments that lack the column (none of
+  their items had a value, as an undated item's own edit segment): Whoosh then read another
+  segment's values for their documents. Each segment's reader gives the default for them.
 """
 
 import threading
 
+from whoosh.columns import MultiColumnReader
 from whoosh.filedb.structfile import BufferFile
+from whoosh.reading import MultiReader
 
 
 class _Cursor:
@@ -71,4 +76,11 @@ def _buffer_file_init(self, buf, name=None, onclose=None):
     self.is_closed = False
 
 
+def _column_reader_of_every_segment(self, fieldname, column=None, reverse=False, translate=True):
+    readers = [reader.column_reader(fieldname, column=column, reverse=reverse, translate=translate)
+               for reader in self.readers]
+    return MultiColumnReader(readers, list(self.doc_offsets))
+
+
 BufferFile.__init__ = _buffer_file_init
+MultiReader.column_reader = _column_reader_of_every_segment

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh.filedb.filestore import RamStorage
 
+from kb.index import whoosh_patches  # noqa: F401 - the multi-segment column reader
 from kb.index.documents import encode_facets
 from kb.index.schema import build_schema
 from kb.index.segment_writer import FastSegmentWriter
@@ -69,7 +70,7 @@ def _snapshot(ix) -> dict:
         lengths = {(docnum, name): reader.doc_field_length(docnum, name) or 0  # None: no column
                    for docnum in range(reader.doc_count_all()) for name in schema.scorable_names()}
         stored = list(reader.all_stored_fields())
-        columns = {name: [value for leaf in reader.leaf_readers() for value in leaf[0].column_reader(name)]
+        columns = {name: list(reader.column_reader(name))  # every segment's, see whoosh_patches
                    for name in schema.names() if schema[name].column_type}
         return {"postings": postings, "lengths": lengths, "stored": stored, "columns": columns,
                 "count": reader.doc_count_all()}

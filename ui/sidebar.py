@@ -2,11 +2,23 @@
 read on the read pool whenever the library changes.
 
 Sections are top-level rows that cannot be selected; later features (collections, themes, saved
-searches) add their own with `add_section()` and fill it from their own modules.
+searches) add their own with `add_section()` and fill it from their own modules. A section whose
+rows can be dragged onto other rows registers a `RowDrags` with `add_row_drags()`.
 """
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from typing import Protocol
+
+from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QPalette,
+)
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from kb import sources, trash
@@ -14,6 +26,23 @@ from ui.context import AppContext
 from ui.scope import ALL_ITEMS, TRASH, ListScope
 
 ScopeRole = Qt.ItemDataRole.UserRole + 1
+
+
+class RowDrags(Protocol):
+    """A section's say over dragging its rows within the sidebar. The sidebar never moves a row
+    itself: the section changes the library and re-places its rows from it."""
+
+    def drag_payload(self, item: QTreeWidgetItem) -> QMimeData | None:
+        """What dragging `item` carries, or None when the row stays put."""
+
+    def takes_drag(self, mime: QMimeData) -> bool:
+        """Whether the drag is one of this section's."""
+
+    def can_drop(self, mime: QMimeData, target: QTreeWidgetItem | None) -> bool:
+        """Whether to offer a drop on `target` (None: below the last row)."""
+
+    def drop(self, mime: QMimeData, target: QTreeWidgetItem | None) -> bool:
+        """Act on a drop on `target`; whether it was taken."""
 
 
 class Sidebar(QTreeWidget):
@@ -32,6 +61,8 @@ class Sidebar(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAcceptDrops(False)
+        self._row_drags: list[RowDrags] = []
+        self._lit_row: QTreeWidgetItem | None = None  # where a drag would fall
 
         library_section = self.add_section("Library")
         self._rows: dict[ListScope, QTreeWidgetItem] = {}
@@ -101,6 +132,78 @@ class Sidebar(QTreeWidget):
         scope = current.data(0, ScopeRole) if current else None
         if scope is not None:
             self.scope_selected.emit(scope)
+
+    # -- dragging rows onto rows --------------------------------------------------------------
+    def add_row_drags(self, drags: RowDrags) -> None:
+        self._row_drags.append(drags)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)  # dropped files still go to the window's import filter first
+        self.setDropIndicatorShown(False)  # Qt's follows item flags; the target row is lit instead
+        self.setAutoExpandDelay(700)  # hovering a closed row opens it, as in a file manager
+
+    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData | None:
+        for drags in self._row_drags if len(items) == 1 else []:
+            mime = drags.drag_payload(items[0])
+            if mime is not None:
+                return mime
+        return None
+
+    def startDrag(self, _actions: Qt.DropAction) -> None:
+        """Qt's own would remove the dragged row after a move; sections re-place rows instead."""
+        items = self.selectedItems()
+        mime = self.mimeData(items)
+        if mime is None:
+            return
+        rect = self.visualItemRect(items[0])
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.setPixmap(self.viewport().grab(rect))
+        drag.setHotSpot(QPoint(12, rect.height() // 2))
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def _drags_taking(self, event: QDropEvent) -> RowDrags | None:
+        return next((drags for drags in self._row_drags if drags.takes_drag(event.mimeData())),
+                    None)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        # Taken for the whole view, or no moves follow; each move then decides for its row.
+        event.setAccepted(self._drags_taking(event) is not None)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        super().dragMoveEvent(event)  # scrolls near the edges, opens a closed row
+        drags = self._drags_taking(event)
+        target = self.itemAt(event.position().toPoint())
+        offered = drags is not None and drags.can_drop(event.mimeData(), target)
+        self._light(target if offered else None)
+        if offered:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        super().dragLeaveEvent(event)
+        self._light(None)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        # Not QTreeWidget's: it would move the row itself.
+        self._light(None)
+        drags = self._drags_taking(event)
+        target = self.itemAt(event.position().toPoint())
+        if drags is not None and drags.drop(event.mimeData(), target):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def _light(self, row: QTreeWidgetItem | None) -> None:
+        if row is self._lit_row:
+            return
+        if self._lit_row is not None:
+            self._lit_row.setData(0, Qt.ItemDataRole.BackgroundRole, None)
+        self._lit_row = row
+        if row is not None:
+            colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+            colour.setAlpha(90)  # lighter than the selection, which stays on the dragged row
+            row.setBackground(0, colour)
 
     # -- counts -------------------------------------------------------------------------------
     def refresh_counts(self) -> None:

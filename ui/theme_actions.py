@@ -1,7 +1,8 @@
 """What can be done to the codebook: new theme or sub-theme, rename, edit colour/description/
-keywords/memo, move under another, merge into another, delete (asking where the evidence goes),
-export a report, add the starter codebook. Each opens a window-modal dialog with open() and
-runs the core call on the write pool (reports on the read pool: they change nothing)."""
+keywords/memo, move under another (chosen in a dialog, or by a drag in the sidebar), merge into
+another, delete (asking where the evidence goes), export a report, add the starter codebook.
+Each opens a window-modal dialog with open() and runs the core call on the write pool (reports
+on the read pool: they change nothing)."""
 
 from pathlib import Path
 
@@ -23,6 +24,7 @@ class ThemeActions(QObject):
     message = Signal(str)
     problem = Signal(str)
     theme_created = Signal(str)  # id: the sidebar selects it
+    theme_moved = Signal(object)  # the Theme where it now is: the sidebar shows it there
 
     def __init__(self, context: AppContext, store: EvidenceStore, window: QWidget):
         super().__init__(window)
@@ -112,11 +114,31 @@ class ThemeActions(QObject):
         choices = {TOP_LEVEL: None, **self._others(theme)}
         dialog = choose_from(self._window, "Move Theme", f"Move “{theme.name}” under:",
                              list(choices))
-        library = self._context.library
-        dialog.textValueSelected.connect(lambda path: self._write(
-            lambda **_: themes.move_theme(library, theme.id, choices[path]), "Moving a theme",
-            lambda moved: f"Moved “{moved.name}”."))
+        dialog.textValueSelected.connect(lambda path: self.move_to(
+            theme, self.codebook.theme(choices[path]) if choices[path] else None))
         self._open(dialog)
+
+    def move_to(self, theme: Theme, parent: Theme | None) -> None:
+        """Put `theme` under `parent` (None: at the top level), as Move Under… or a drag asks.
+        The core refuses a theme under itself or its own sub-theme."""
+        parent_id = parent.id if parent else None
+        where = f"under “{parent.name}”" if parent else "to the top level"
+        if theme.parent_id == parent_id:  # nothing would change: spare the evidence re-index
+            already = f"under “{parent.name}”" if parent else "at the top level"
+            self.message.emit(f"“{theme.name}” is already {already}.")
+            return
+        library = self._context.library
+        self._context.write(lambda **_: themes.move_theme(library, theme.id, parent_id),
+                            "Moving a theme", on_failed=self.problem.emit,
+                            on_done=lambda moved: self._moved(moved, where))
+
+    def hint_loop(self, theme: Theme, sub_theme: Theme) -> None:
+        """Why a drag of `theme` cannot fall on one of its own sub-themes."""
+        self.message.emit(f"“{theme.name}” cannot go under its own sub-theme “{sub_theme.name}”.")
+
+    def _moved(self, moved: Theme, where: str) -> None:
+        self.message.emit(f"Moved “{moved.name}” {where}.")
+        self.theme_moved.emit(moved)
 
     def merge(self, theme: Theme) -> None:
         choices = self._others(theme)

@@ -1,10 +1,11 @@
 """The sidebar's Themes section: the codebook as a tree, each theme with its colour swatch and
 its evidence count (sub-themes included). Right-click for what can be done to a theme; F2
-renames. With no themes yet it offers the levelling-up starter codebook, or a new theme.
+renames; dragging a theme onto another makes it a sub-theme, onto the section's heading a
+top-level theme. With no themes yet it offers the levelling-up starter codebook, or a new theme.
 
 Rows are updated in place when the codebook changes, so expansion and selection survive."""
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QMenu, QTreeWidgetItem
 
@@ -17,6 +18,19 @@ from ui.theme_picker import swatch
 ThemeIdRole = Qt.ItemDataRole.UserRole + 11
 OfferRole = Qt.ItemDataRole.UserRole + 12  # an empty-state row that does something when clicked
 STARTER, NEW = "starter", "new"
+THEME_MIME_TYPE = "application/x-evidence-desk-theme"  # a theme dragged within the sidebar
+
+
+def theme_mime(theme_id: str) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(THEME_MIME_TYPE, QByteArray(theme_id.encode("utf-8")))
+    return mime
+
+
+def dragged_theme_id(mime: QMimeData | None) -> str | None:
+    if mime is None or not mime.hasFormat(THEME_MIME_TYPE):
+        return None
+    return bytes(mime.data(THEME_MIME_TYPE).data()).decode("utf-8") or None
 
 
 class ThemeSection(QObject):
@@ -28,9 +42,13 @@ class ThemeSection(QObject):
         self._store = store
         self._actions = actions
         self.section = sidebar.add_section("Themes")
+        self.section.setToolTip(0, "Drag a theme here to make it a top-level theme; right-click "
+                                   "for a new theme.")
         self._items: dict[str, QTreeWidgetItem] = {}
         self._offers: list[QTreeWidgetItem] = []
         self._pending_select: str | None = None
+        self._pending_reveal: Theme | None = None  # moved: show it once the tree has it there
+        self._loop_hinted: tuple[str, str] | None = None  # (theme, sub-theme) a drag hovers
         store.changed.connect(self.sync)
         sidebar.currentItemChanged.connect(self._current_changed)
         sidebar.itemClicked.connect(self._clicked)
@@ -39,6 +57,8 @@ class ThemeSection(QObject):
         sidebar.customContextMenuRequested.connect(self._context_menu)
         sidebar.installEventFilter(self)
         actions.theme_created.connect(self.select_theme)
+        actions.theme_moved.connect(self._reveal_moved)
+        sidebar.add_row_drags(self)
 
     # -- rows ---------------------------------------------------------------------------------
     def item_for(self, theme_id: str) -> QTreeWidgetItem | None:
@@ -80,6 +100,23 @@ class ThemeSection(QObject):
             sidebar.setCurrentItem(sidebar.topLevelItem(0).child(0))  # it went: back to All items
         if self._pending_select in self._items:
             self.select_theme(self._pending_select)
+        if self._pending_reveal is not None:
+            self._reveal_moved(self._pending_reveal)
+
+    def _reveal_moved(self, moved: Theme) -> None:
+        """Open the moved theme's new parents and pick it, once the refreshed tree shows it
+        there (a refresh started before the move may arrive first)."""
+        item = self._items.get(moved.id)
+        parent_item = self._items.get(moved.parent_id) if moved.parent_id else self.section
+        placed = item is not None and parent_item is not None and item.parent() is parent_item
+        still_there = self._store.codebook.theme(moved.id) is not None
+        self._pending_reveal = moved if still_there and not placed else None
+        if not placed:
+            return
+        while parent_item is not None:
+            parent_item.setExpanded(True)
+            parent_item = parent_item.parent()
+        self.select_theme(moved.id)
 
     def _place(self, parent_item: QTreeWidgetItem, parent_id: str | None, book) -> None:
         height = self._sidebar.fontMetrics().height() + 8
@@ -163,6 +200,57 @@ class ThemeSection(QObject):
         if not self._store.codebook.themes:
             menu.addAction(actions.starter_action)
         menu.popup(self._sidebar.viewport().mapToGlobal(point))
+
+    # -- dragging a theme onto another (the sidebar's RowDrags) --------------------------------
+    def drag_payload(self, item: QTreeWidgetItem) -> QMimeData | None:
+        theme_id = item.data(0, ThemeIdRole)
+        return theme_mime(theme_id) if theme_id else None
+
+    def takes_drag(self, mime: QMimeData) -> bool:
+        return self._store.codebook.theme(dragged_theme_id(mime) or "") is not None
+
+    def _move_asked(self, mime: QMimeData,
+                    target: QTreeWidgetItem | None) -> tuple[Theme, Theme | None] | None:
+        """The dragged theme and the parent a drop on `target` asks for (None: the top level),
+        or None when `target` is no place for a theme."""
+        book = self._store.codebook
+        theme = book.theme(dragged_theme_id(mime) or "")
+        if theme is None or target is None:
+            return None
+        if target is self.section:
+            return theme, None
+        target_id = target.data(0, ThemeIdRole)
+        parent = book.theme(target_id) if target_id else None
+        return (theme, parent) if parent is not None else None
+
+    def can_drop(self, mime: QMimeData, target: QTreeWidgetItem | None) -> bool:
+        """Offered only where the move changes something and makes no loop (the core checks
+        again on the drop)."""
+        asked = self._move_asked(mime, target)
+        loop = asked is not None and self._is_loop(*asked)
+        self._hint_loop(asked if loop else None)
+        if asked is None or loop:
+            return False
+        theme, parent = asked
+        return (parent.id if parent else None) not in (theme.id, theme.parent_id)
+
+    def _is_loop(self, theme: Theme, parent: Theme | None) -> bool:
+        """Under one of its own sub-themes (under itself is just no move)."""
+        return (parent is not None and parent.id != theme.id
+                and parent.id in self._store.codebook.below(theme.id))
+
+    def _hint_loop(self, loop: tuple[Theme, Theme] | None) -> None:
+        """Say why not while the drag hovers a sub-theme: once, not on every mouse move."""
+        ids = (loop[0].id, loop[1].id) if loop else None
+        if ids is not None and ids != self._loop_hinted:
+            self._actions.hint_loop(*loop)
+        self._loop_hinted = ids
+
+    def drop(self, mime: QMimeData, target: QTreeWidgetItem | None) -> bool:
+        asked = self._move_asked(mime, target)
+        if asked is not None:
+            self._actions.move_to(*asked)
+        return asked is not None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """F2 on a theme renames it (the window's F2 edits an item's title elsewhere)."""

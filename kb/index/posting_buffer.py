@@ -23,11 +23,38 @@ BYTES_PER_POSTING = 32  # term id, document, weight, a value pointer, and values
 BYTES_PER_TERM = 120  # its bytes and its place in the term table
 
 
-class FieldPostings:
-    """One field's postings for one segment, in arrival (document) order."""
+class TermTable:
+    """Numbers for index terms, shared by the fields whose terms come from one analyzer and
+    kept across a writer's segments: postings then carry small integers, which are cheaper to
+    count, sort and compare than the terms' bytes. Number 0 stands for no term (a stop word)."""
 
     def __init__(self):
-        self.term_ids: dict[bytes, int] = {}
+        self.ids: dict[bytes, int] = {b"": 0}
+        self.terms: list[bytes] = [b""]
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def id_of(self, term: bytes) -> int:
+        found = self.ids.get(term)
+        if found is None:
+            found = self.ids[term] = len(self.terms)
+            self.terms.append(term)
+        return found
+
+    def ids_of(self, terms: list[bytes]) -> list[int]:
+        ids = list(map(self.ids.get, terms))
+        if None in ids:
+            for index in compress(range(len(ids)), map(is_, ids, repeat(None))):
+                ids[index] = self.id_of(terms[index])
+        return ids
+
+
+class FieldPostings:
+    """One field's postings for one segment, in arrival (document) order, by term number."""
+
+    def __init__(self, table: TermTable):
+        self.table = table
         self.tids = array("I")
         self.docs = array("I")
         self.weights = array("f")
@@ -36,37 +63,32 @@ class FieldPostings:
     def __len__(self) -> int:
         return len(self.tids)
 
-    def add(self, docnum: int, terms: list[bytes], weights, values: list[bytes]) -> int:
-        """Adds one document's postings (distinct terms); returns the bytes now held for them."""
-        term_ids = self.term_ids
-        tids = list(map(term_ids.get, terms))
-        held = len(tids) * BYTES_PER_POSTING
-        if None in tids:
-            for index in compress(range(len(tids)), map(is_, tids, repeat(None))):
-                tids[index] = term_ids.setdefault(terms[index], len(term_ids))
-                held += BYTES_PER_TERM + len(terms[index])
+    def add(self, docnum: int, tids: list[int], weights, values: list[bytes]) -> int:
+        """Adds one document's postings (distinct term numbers); returns the bytes now held."""
         self.tids.extend(tids)
         self.docs.extend(repeat(docnum, len(tids)))
         self.weights.extend(weights)
         self.values.extend(values)
-        return held
+        return len(tids) * BYTES_PER_POSTING
 
     def by_term(self):
         """(term, document numbers, weights, values) for each term in byte order, each term's
         postings in document order."""
-        tids, total = self.tids, len(self.term_ids)
+        tids, terms = self.tids, self.table.terms
         counts = Counter(tids)
-        starts = list(accumulate(map(counts.__getitem__, range(total)), initial=0))
+        present = sorted(counts, key=terms.__getitem__)
+        following = [0] * len(terms)  # where each term's next posting goes in `order`
+        starts = list(accumulate(map(counts.__getitem__, present), initial=0))
+        for tid, start in zip(present, starts, strict=False):
+            following[tid] = start
         order = array("I", bytes(4 * len(tids)))
-        following = starts[:-1]
         for index, tid in enumerate(tids):  # the one loop per posting, over 4-byte arrays
             order[following[tid]] = index
             following[tid] += 1
         docs, weights, values = self.docs.__getitem__, self.weights.__getitem__, self.values.__getitem__
-        for term in sorted(self.term_ids):
-            tid = self.term_ids[term]
-            where = order[starts[tid]:starts[tid + 1]]
-            yield (term, array("I", map(docs, where)), array("f", map(weights, where)),
+        for tid, start, end in zip(present, starts, starts[1:], strict=False):
+            where = order[start:end]
+            yield (terms[tid], array("I", map(docs, where)), array("f", map(weights, where)),
                    list(map(values, where)))
 
 

@@ -21,10 +21,11 @@ from whoosh import formats
 from whoosh.writing import SegmentWriter
 
 from kb.index.analysis import WORD, PolicyTextAnalyzer
-from kb.index.posting_buffer import BlockWriter, FieldPostings
+from kb.index.posting_buffer import BYTES_PER_TERM, BlockWriter, FieldPostings, TermTable
 
 SEGMENT_BUDGET_BYTES = 160 * 1024 * 1024  # of postings held in memory before a segment is written
 WORD_TABLE_LIMIT = 300_000
+TERM_TABLE_LIMIT = 2_000_000  # terms numbered before a new segment starts the numbering afresh
 SHARED_POSITIONS = 16384
 
 
@@ -58,7 +59,8 @@ class FastSegmentWriter(SegmentWriter):
         self.budget_bytes = budget_bytes
         self._fused = _fused_fields(self.schema)
         self._finished: list = []  # segments written by this writer before the current one
-        self._word_terms: dict = {}  # analyzer -> {word: term bytes}, b"" for a stop word
+        self._tables: dict = {}  # analyzer (fused fields) or field name -> TermTable
+        self._word_ids: dict = {}  # analyzer -> {word: term number}, 0 for a stop word
         self._one_position = _one_position_values()
         self._new_buffers()
 
@@ -119,28 +121,41 @@ class FastSegmentWriter(SegmentWriter):
         if self._held_bytes >= self.budget_bytes:
             self._roll_segment()
 
-    def _terms_of(self, name: str, value: str) -> list[bytes]:
-        """The index terms of a text, in order, stop words gone: each distinct word is analysed
-        once per writer, then looked up at C speed."""
-        words = WORD.findall(value)
-        table = self._word_terms.setdefault(self._fused[name], {})
-        terms = list(map(table.get, words))
-        if None in terms:
-            known = dict(zip(words, terms, strict=True))
-            analyzer = self._fused[name]
-            for word in set(words).difference(table):
-                known[word] = term = analyzer.term(word).encode("utf-8")
-                if len(table) < WORD_TABLE_LIMIT:
-                    table[word] = term
-            terms = list(map(known.__getitem__, words))
-        return list(filter(None, terms))
+    def _table(self, key) -> TermTable:
+        table = self._tables.get(key)
+        if table is None:
+            table = self._tables[key] = TermTable()
+        return table
 
-    def _words(self, name: str, value: str) -> tuple[list[bytes], Counter, list[int]]:
-        """A text's terms, how often each occurs, and its positions ordered by term. All
-        per-word work happens at C speed (a Counter and a stable sort); Python later loops
-        once per distinct term, not per word."""
-        terms = self._terms_of(name, value)
-        return terms, Counter(terms), sorted(range(len(terms)), key=terms.__getitem__)
+    def _tids_of(self, name: str, value: str) -> list[int]:
+        """The numbers of a text's index terms, in order, stop words gone: each distinct word
+        is analysed once per writer, then looked up at C speed."""
+        words = WORD.findall(value)
+        analyzer = self._fused[name]
+        known = self._word_ids.get(analyzer)
+        if known is None:
+            known = self._word_ids[analyzer] = {}
+        tids = list(map(known.get, words))
+        if None in tids:
+            table = self._table(analyzer)
+            before = len(table)
+            for index in compress(range(len(tids)), map(is_, tids, repeat(None))):
+                word = words[index]
+                tid = known.get(word)
+                if tid is None:
+                    tid = table.id_of(analyzer.term(word).encode("utf-8"))
+                    if len(known) < WORD_TABLE_LIMIT:
+                        known[word] = tid
+                tids[index] = tid
+            self._held_bytes += (len(table) - before) * BYTES_PER_TERM
+        return list(filter(None, tids))
+
+    def _words(self, name: str, value: str) -> tuple[list[int], Counter, list[int]]:
+        """A text's term numbers, how often each occurs, and its positions ordered by term.
+        All per-word work happens at C speed (a Counter and a stable sort of small integers);
+        Python later loops once per distinct term, not per word."""
+        tids = self._tids_of(name, value)
+        return tids, Counter(tids), sorted(range(len(tids)), key=tids.__getitem__)
 
     def _add_words(self, name: str, field, docnum: int, terms, counts, order) -> None:
         """Adds a text field's postings as Whoosh's Positions format makes them: the value of a
@@ -163,12 +178,16 @@ class FastSegmentWriter(SegmentWriter):
         if items:
             terms, _frequencies, weights, values = zip(*items, strict=True)
             values = [value or b"" for value in values]
-            self._held_bytes += self._field_postings(name).add(docnum, list(terms), weights, values)
+            postings = self._field_postings(name)
+            before = len(postings.table)
+            tids = postings.table.ids_of(list(terms))
+            self._held_bytes += (len(postings.table) - before) * BYTES_PER_TERM
+            self._held_bytes += postings.add(docnum, tids, weights, values)
 
     def _field_postings(self, name: str) -> FieldPostings:
         found = self._postings.get(name)
         if found is None:
-            found = self._postings[name] = FieldPostings()
+            found = self._postings[name] = FieldPostings(self._table(self._fused.get(name, name)))
         return found
 
     def _record_length(self, name: str, docnum: int, length: int) -> None:
@@ -205,6 +224,9 @@ class FastSegmentWriter(SegmentWriter):
     def _roll_segment(self) -> None:
         """Writes the current segment and starts an empty one in the same writer."""
         self._finished.append(self._finalize_segment())
+        if sum(map(len, self._tables.values())) > TERM_TABLE_LIMIT:  # bound the writer's memory
+            self._tables.clear()
+            self._word_ids.clear()
         self.newsegment = self.codec.new_segment(self.storage, self.indexname)
         self.compound = self.compound and self.newsegment.should_assemble()
         self.perdocwriter = self.codec.per_document_writer(self.storage, self.newsegment)

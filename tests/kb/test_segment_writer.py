@@ -9,7 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh.filedb.filestore import RamStorage
 
-from kb.index import whoosh_patches  # noqa: F401 - the multi-segment column reader
+from kb.index import (
+    segment_writer,
+    whoosh_patches,  # noqa: F401 - the multi-segment column reader
+)
 from kb.index.documents import encode_facets
 from kb.index.schema import build_schema
 from kb.index.segment_writer import FastSegmentWriter
@@ -90,6 +93,17 @@ def test_rolling_over_to_new_segments_changes_nothing_a_reader_sees(rows):
     rolled = _index(made, fast=True, budget_bytes=1)  # a new segment after every document
     assert len(rolled._segments()) == len(made)
     assert _snapshot(rolled) == _snapshot(_index(made, fast=False))
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_numbering_terms_afresh_between_segments_changes_nothing(rows):
+    """A writer renumbers its terms when its term table grows too large (at a new segment)."""
+    made = [_document(number, *row) for number, row in enumerate(rows)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(segment_writer, "TERM_TABLE_LIMIT", 1)
+        renumbered = _index(made, fast=True, budget_bytes=1)
+    assert _snapshot(renumbered) == _snapshot(_index(made, fast=False))
 
 
 def test_long_texts_and_large_positions_match():

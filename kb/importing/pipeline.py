@@ -2,7 +2,9 @@
 
 For each file: hash it (same bytes already held: a duplicate), extract text and metadata (a bad
 file is reported and the rest go on), copy the original into the content-addressed store, then
-insert the item and its index work in one transaction. The index is brought up to date at the end.
+insert the item and its index work (kb.importing.pending_items: a few dozen items per
+transaction, each only once its original is on disk). Large imports are indexed as they go;
+the index is brought up to date at the end.
 """
 
 import hashlib
@@ -17,6 +19,7 @@ from kb import blobs, sources
 from kb.errors import ExtractionError, KbError
 from kb.importing.extracted import SOURCE_KINDS, Extracted
 from kb.importing.extractors import SUPPORTED_SUFFIXES, extract
+from kb.importing.pending_items import PendingItems
 from kb.importing.titles import readable_title
 from kb.index import indexer
 from kb.library import Library
@@ -98,13 +101,16 @@ def _title_from_name(path: Path) -> str:
     return re.sub(r"[_-]+", " ", path.stem).strip().capitalize() or path.name
 
 
-def import_one(library: Library, path: Path, report: ImportReport, feed=None) -> None:
+def import_one(library: Library, path: Path, report: ImportReport, pending: PendingItems) -> None:
+    """Reads and extracts one file and hands it to `pending`, which stores and inserts it."""
     try:
         size = path.stat().st_size
         file_hash = blobs.sha256_of_file(path)
     except OSError as error:
         report.failed.append({"path": str(path), "error": f"{path.name} cannot be read: {error.strerror}."})
         return
+    if pending.holds(file_hash):  # a copy of a file still waiting: let it go in first
+        pending.flush()
     existing = sources.find_duplicate(library.conn, file_hash, None)
     if existing:
         report.duplicates.append({"path": str(path), "id": existing})
@@ -115,24 +121,13 @@ def import_one(library: Library, path: Path, report: ImportReport, feed=None) ->
     except (ExtractionError, KbError) as error:
         report.failed.append({"path": str(path), "error": str(error)})
         return
+    if pending.holds(values["content_hash"]):
+        pending.flush()
     existing = sources.find_duplicate(library.conn, None, values["content_hash"])
     if existing:
         report.duplicates.append({"path": str(path), "id": existing})
         return
-    try:
-        blobs.store_file(library.files_dir, path, file_hash)
-    except OSError as error:
-        report.failed.append({"path": str(path), "error": f"{path.name} could not be stored: {error.strerror}."})
-        return
-    try:
-        with library.transaction() as conn:
-            source = sources.insert_source(conn, values)
-    except KbError as error:  # the disk filled up, or the library is locked or read-only
-        report.failed.append({"path": str(path), "error": f"{path.name} was not imported: {error}"})
-        return
-    if feed is not None:
-        feed.add(source.id)
-    report.imported.append({"id": source.id, "title": source.title, "path": str(path)})
+    pending.add(path, values)
 
 
 def import_paths(library: Library, paths: Iterable[str | os.PathLike],
@@ -142,14 +137,14 @@ def import_paths(library: Library, paths: Iterable[str | os.PathLike],
     files, problems = collect_files(paths)
     report = ImportReport(failed=list(problems))
     total = len(files)
-    with indexer.feeding(library, total) as feed:
+    with indexer.feeding(library, total) as feed, PendingItems(library, report, feed) as pending:
         for number, path in enumerate(files, start=1):
             if cancelled and cancelled():
                 report.cancelled = True
                 break
             if progress:
                 progress(number - 1, total, f"Importing {path.name}")
-            import_one(library, path, report, feed)
+            import_one(library, path, report, pending)
     if progress:
         progress(total, total, "Imported")
     indexer.sync(library, progress)

@@ -107,3 +107,57 @@ def test_a_large_import_is_indexed_by_worker_processes_as_it_goes(library, tmp_p
     assert search(library, "number44").total == 1
     assert outbox.count(library.conn) == 0
     assert check.check(library).ok
+
+
+def test_an_original_that_cannot_be_stored_fails_alone(library, tmp_path, monkeypatch):
+    """Originals are copied in the background and items inserted in batches; one copy failing
+    fails only its own item."""
+    import errno
+
+    from kb import blobs
+
+    for number in range(6):
+        (tmp_path / f"n{number}.md").write_text(f"# Note {number}\n\nheron{number}\n", "utf-8")
+    real_store = blobs.store_file
+
+    def store(files_dir, source, file_hash):
+        if source.name == "n3.md":
+            raise OSError(errno.EIO, "Input/output error")
+        return real_store(files_dir, source, file_hash)
+
+    monkeypatch.setattr(blobs, "store_file", store)
+    report = import_paths(library, [tmp_path])
+    assert sorted(item["title"] for item in report.imported) == [f"Note {n}" for n in (0, 1, 2, 4, 5)]
+    assert [entry["error"] for entry in report.failed] == ["n3.md could not be stored: Input/output error."]
+    assert search(library, "heron3").total == 0 and search(library, "heron4").total == 1
+    result = check.check(library)
+    assert result.ok and result.unreferenced_files == 0
+
+
+def test_an_import_that_breaks_off_leaves_no_half_items_or_stray_files(library, tmp_path):
+    for number in range(5):
+        (tmp_path / f"n{number}.md").write_text(f"# Note {number}\n\nplover{number}\n", "utf-8")
+
+    def progress(done, _total, _label):
+        if done == 3:
+            raise RuntimeError("the window closed")
+
+    before = snapshot(library)
+    try:
+        import_paths(library, [tmp_path], progress=progress)
+    except RuntimeError:
+        pass
+    else:
+        raise AssertionError("the failure should reach the caller")
+    assert snapshot(library) == before  # the three extracted items were not yet inserted
+    assert check.check(library).ok
+
+
+def test_two_copies_in_one_import_make_one_item(library, tmp_path):
+    (tmp_path / "a.md").write_text("# Kestrels\n\nCounted on the estuary.\n", "utf-8")
+    (tmp_path / "b.md").write_text("# Kestrels\n\nCounted on the estuary.\n", "utf-8")  # same bytes
+    (tmp_path / "c.md").write_text("# Kestrels\n\nCounted   on the\nestuary.\n", "utf-8")  # same text
+    report = import_paths(library, [tmp_path])
+    assert len(report.imported) == 1
+    assert [d["id"] for d in report.duplicates] == [report.imported[0]["id"]] * 2
+    assert len(sources.list_ids(library)) == 1

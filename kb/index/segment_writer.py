@@ -4,10 +4,10 @@ Whoosh's own writer spent two thirds of an import on bookkeeping rather than on 
 posting became a tuple in a sorting pool (spilled to disk and merged back with a heap on large
 imports), and writing it read the document's length back from disk, one posting at a time.
 This writer tokenizes our text fields at C speed, holds postings in flat arrays
-(kb.index.posting_buffer), writes whole blocks at once, and starts a new segment whenever its
-memory budget is spent. Readers see exactly what Whoosh's writer would have written for the
-same documents (a property test holds it to that); only the blocks' pickle protocol and
-compression differ (see BlockWriter).
+(kb.index.posting_buffer), spills them to disk as a run whenever its memory budget is spent
+(kb.index.posting_runs), and writes whole blocks at once. Readers see exactly what Whoosh's
+writer would have written for the same documents (a property test holds it to that); only the
+blocks' pickle protocol and compression differ (see BlockWriter).
 """
 
 from array import array
@@ -22,10 +22,11 @@ from whoosh.writing import SegmentWriter
 
 from kb.index.analysis import WORD, PolicyTextAnalyzer
 from kb.index.posting_buffer import BYTES_PER_TERM, BlockWriter, FieldPostings, TermTable
+from kb.index.posting_runs import SpillFolder, merged
 
-SEGMENT_BUDGET_BYTES = 160 * 1024 * 1024  # of postings held in memory before a segment is written
+SEGMENT_BUDGET_BYTES = 160 * 1024 * 1024  # of postings held in memory before they are spilled
 WORD_TABLE_LIMIT = 300_000
-TERM_TABLE_LIMIT = 2_000_000  # terms numbered before a new segment starts the numbering afresh
+TERM_TABLE_LIMIT = 2_000_000  # terms numbered before a new segment starts, numbering afresh
 SHARED_POSITIONS = 16384
 
 
@@ -50,15 +51,18 @@ def _fused_fields(schema) -> dict[str, PolicyTextAnalyzer]:
 
 class FastSegmentWriter(SegmentWriter):
     """A SegmentWriter for adding many documents: `add_document`, `update_document`,
-    `delete_by_term`, `commit` and `cancel` as Whoosh's, never merging on commit. It may leave
-    several segments (see SEGMENT_BUDGET_BYTES); `finish_segments` hands them to a parent
-    writer instead of committing (worker processes)."""
+    `delete_by_term`, `commit` and `cancel` as Whoosh's, never merging on commit. It writes one
+    segment, spilling postings to disk past `budget_bytes` (a new segment only once its term
+    table passes TERM_TABLE_LIMIT); `finish_segments` hands its segments to a parent writer
+    instead of committing (worker processes)."""
 
     def __init__(self, ix, budget_bytes: int = SEGMENT_BUDGET_BYTES, **kwargs):
         super().__init__(ix, **kwargs)
         self.budget_bytes = budget_bytes
         self._fused = _fused_fields(self.schema)
         self._finished: list = []  # segments written by this writer before the current one
+        self._spill: SpillFolder | None = None
+        self._runs: list = []  # this segment's postings spilled so far, in document order
         self._tables: dict = {}  # analyzer (fused fields) or field name -> TermTable
         self._word_ids: dict = {}  # analyzer -> {word: term number}, 0 for a stop word
         self._one_position = _one_position_values()
@@ -119,7 +123,17 @@ class FastSegmentWriter(SegmentWriter):
         self._added = True
         self.docnum += 1
         if self._held_bytes >= self.budget_bytes:
-            self._roll_segment()
+            if sum(map(len, self._tables.values())) > TERM_TABLE_LIMIT:
+                self._roll_segment()
+            else:
+                self._spill_postings()
+
+    def _spill_postings(self) -> None:
+        if self._spill is None:
+            self._spill = SpillFolder(getattr(self.storage, "folder", None))
+        self._runs.append(self._spill.new_run(self._postings))
+        self._postings = {}
+        self._held_bytes = 0
 
     def _table(self, key) -> TermTable:
         table = self._tables.get(key)
@@ -199,27 +213,36 @@ class FastSegmentWriter(SegmentWriter):
         lengths.append(length)
 
     def _flush_segment(self):
-        """Writes the held postings, term by term in order, a block at a time."""
+        """Writes the segment's postings (spilled runs merged with those held), term by term
+        in order, a block at a time."""
         self.perdocwriter.close()
         for lengths in self._lengths.values():  # every document has a length, 0 if none given
             lengths.extend([0] * (self.docnum - len(lengths)))
         fieldwriter, codec = self.fieldwriter, self.codec
-        for name in sorted(self._postings):
-            postings = self._postings[name]
-            if not len(postings):
-                continue
+        held = {name: postings for name, postings in self._postings.items() if len(postings)}
+        for name in sorted(set(held).union(*(run.offsets for run in self._runs))):
+            sources = [run.terms(name) for run in self._runs]
+            if name in held:
+                sources.append(held[name].by_term())
             lengths = self._lengths.get(name)
             fieldwriter.start_field(name, self.schema[name])
             blocks = fieldwriter._postwriter = BlockWriter(fieldwriter._postfile, codec._blocklimit,
                                                            compression=codec._compression,
                                                            inlinelimit=codec._inlinelimit)
-            for term, docnums, weights, values in postings.by_term():
+            for term, docnums, weights, values in merged(sources):
                 fieldwriter.start_term(term)
                 blocks.write_term(docnums, weights, values, lengths)
                 fieldwriter.finish_term()
             fieldwriter.finish_field()
         fieldwriter.close()
         self._new_buffers()
+        self._runs = []
+        self._remove_spill()
+
+    def _remove_spill(self) -> None:
+        if self._spill is not None:
+            self._spill.remove()
+            self._spill = None
 
     def _roll_segment(self) -> None:
         """Writes the current segment and starts an empty one in the same writer."""
@@ -253,6 +276,10 @@ class FastSegmentWriter(SegmentWriter):
         else:
             self._finish()
         return segments
+
+    def cancel(self):
+        self._remove_spill()
+        super().cancel()
 
     def commit(self, mergetype=None, optimize=None, merge=None):
         """Commits the existing segments (with this writer's deletions) and the new ones."""

@@ -21,6 +21,7 @@ from whoosh.reading import SegmentReader
 from kb.errors import LibraryError, LibraryLocked
 from kb.index import whoosh_patches  # noqa: F401 - applied on import
 from kb.index.parallel_writer import ParallelWriter
+from kb.index.posting_runs import remove_abandoned
 from kb.index.schema import SCHEMA_VERSION, build_schema
 from kb.index.search_cache import SearchCache
 from kb.index.segment_writer import FastSegmentWriter
@@ -88,6 +89,7 @@ class SearchIndex:
     def _open_or_create(self):
         if not self.read_only:
             self.folder.mkdir(parents=True, exist_ok=True)
+            remove_abandoned(self.folder)  # postings a crashed bulk writer spilled
         try:
             recorded = json.loads(self._version_path().read_text("utf-8"))
         except (OSError, ValueError):

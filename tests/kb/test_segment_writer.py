@@ -1,15 +1,18 @@
 """The fast bulk segment writer must write what Whoosh's own writer writes: the same terms,
 postings, positions, weights, block statistics, lengths, stored fields and columns, whatever
-the documents, and across the several segments it rolls over to when its budget is spent."""
+the documents, with its postings spilled to disk and merged back whenever its budget is spent,
+and across the new segments it starts when its term table grows too large."""
 
+import os
 from datetime import datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filestore import FileStorage, RamStorage
 
 from kb.index import (
+    posting_runs,
     segment_writer,
     whoosh_patches,  # noqa: F401 - the multi-segment column reader
 )
@@ -87,22 +90,50 @@ def test_fast_writer_writes_what_whoosh_writes(rows):
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(documents)
-def test_rolling_over_to_new_segments_changes_nothing_a_reader_sees(rows):
+@given(rows=documents)
+def test_spilling_postings_to_disk_changes_nothing_a_reader_sees(rows, tmp_path_factory):
     made = [_document(number, *row) for number, row in enumerate(rows)]
-    rolled = _index(made, fast=True, budget_bytes=1)  # a new segment after every document
-    assert len(rolled._segments()) == len(made)
-    assert _snapshot(rolled) == _snapshot(_index(made, fast=False))
+    folder = tmp_path_factory.mktemp("index")
+    ix = FileStorage(str(folder)).create_index(build_schema())
+    writer = FastSegmentWriter(ix, budget_bytes=1)  # a run spilled after every document
+    for document in made:
+        writer.add_document(**document)
+    writer.commit()
+    assert len(ix._segments()) == 1
+    assert _snapshot(ix) == _snapshot(_index(made, fast=False))
+    assert not list(folder.glob(f"{posting_runs.SPILL_PREFIX}*"))  # the runs are gone
+
+
+def test_a_cancelled_writer_leaves_no_runs_behind(tmp_path):
+    ix = FileStorage(str(tmp_path)).create_index(build_schema())
+    writer = FastSegmentWriter(ix, budget_bytes=1)
+    for number in range(5):
+        writer.add_document(**_document(number, "Title", "council skills", "", [], 2020))
+    assert list(tmp_path.glob(f"{posting_runs.SPILL_PREFIX}*"))
+    writer.cancel()
+    assert not list(tmp_path.glob(f"{posting_runs.SPILL_PREFIX}*"))
+    assert ix.doc_count_all() == 0
+
+
+def test_runs_of_writers_that_died_are_removed(tmp_path):
+    dead = tmp_path / f"{posting_runs.SPILL_PREFIX}999999999-abc"  # no such process
+    alive = tmp_path / f"{posting_runs.SPILL_PREFIX}{os.getpid()}-abc"
+    dead.mkdir()
+    alive.mkdir()
+    posting_runs.remove_abandoned(tmp_path)
+    assert not dead.exists() and alive.exists()
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_numbering_terms_afresh_between_segments_changes_nothing(rows):
-    """A writer renumbers its terms when its term table grows too large (at a new segment)."""
+    """A writer starts a new segment, numbering its terms afresh, when its term table grows
+    too large."""
     made = [_document(number, *row) for number, row in enumerate(rows)]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(segment_writer, "TERM_TABLE_LIMIT", 1)
         renumbered = _index(made, fast=True, budget_bytes=1)
+    assert len(renumbered._segments()) == len(made)
     assert _snapshot(renumbered) == _snapshot(_index(made, fast=False))
 
 

@@ -9,7 +9,8 @@ import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import ge, itemgetter
 
 from whoosh import query as wq
 
@@ -152,9 +153,13 @@ def _by_words_matched(evaluator: Evaluator, any_words: wq.Or, words_matched: Cou
     """Every item matching any word, and the first `wanted` of them: those matching more of the
     question's distinct words first, then by score (BM25 already ranks rarer words higher).
     Only items matching as many words as the `wanted`-th best are scored."""
-    counts = sorted(words_matched.values(), reverse=True)
-    least = counts[min(wanted, len(counts)) - 1] if counts else 0
-    scored = evaluator.score(any_words, (doc for doc, count in words_matched.items() if count >= least))
+    histogram = Counter(words_matched.values())  # how many items match each number of words
+    least, enough = 0, 0
+    for count in sorted(histogram, reverse=True):
+        least, enough = count, enough + histogram[count]
+        if enough >= wanted:
+            break
+    scored = evaluator.score(any_words, compress(words_matched, map(ge, words_matched.values(), repeat(least))))
     found = Evaluation(dict.fromkeys(words_matched, 0.0), scored.terms)
     found.scores.update(scored.scores)
     # One number orders by words matched, then score: scores stay far below WORD_RANK.

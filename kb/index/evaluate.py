@@ -55,6 +55,8 @@ class _Segment:
         self.key = segment_key(self.reader)
         self.deleted = _deleted(self.reader)
         self._postings: dict[tuple[str, bytes], tuple[array, array]] = {}
+        self._docs: dict[tuple[str, bytes], frozenset[int]] = {}
+        self.unions: dict[wq.Query, frozenset[int]] = {}  # a word's fields, asked for twice by questions
         self._live: set[int] | None = None
 
     def live(self) -> set[int]:
@@ -75,9 +77,17 @@ class _Segment:
             self._postings[key] = found
         return self._postings[key]
 
-    def docs(self, fieldname: str, btext: bytes) -> set[int]:
-        docs = set(self.postings(fieldname, btext)[0])
-        return docs - self.deleted if self.deleted else docs
+    def docs(self, fieldname: str, btext: bytes) -> frozenset[int]:
+        """The live documents holding a term. Frozen, so one search can share them: set
+        operations on them make new sets."""
+        key = (fieldname, btext)
+        found = self._docs.get(key)
+        if found is None:
+            found = frozenset(self.postings(fieldname, btext)[0])
+            if self.deleted:
+                found -= self.deleted
+            self._docs[key] = found
+        return found
 
     def lengths(self, fieldname: str) -> array:
         """Every document's length in this field (kept: a segment's lengths never change)."""
@@ -251,10 +261,11 @@ class Evaluator:
                 docs -= self._docs(child, segment)
             return docs
         if isinstance(query, (wq.Or, wq.DisjunctionMax)):
-            docs: set[int] = set()
-            for child in query.children():
-                docs |= self._docs(child, segment)
-            return docs
+            found = segment.unions.get(query)
+            if found is None:
+                found = frozenset().union(*(self._docs(child, segment) for child in query.children()))
+                segment.unions[query] = found
+            return found
         if isinstance(query, wq.Not):
             return segment.live() - self._docs(query.query, segment)
         if isinstance(query, wq.AndNot):
@@ -288,11 +299,17 @@ class Evaluator:
         return docs or set()
 
     def _phrase(self, query: wq.Phrase, segment: _Segment) -> set[int]:
-        btexts = [_to_bytes(segment, query.fieldname, word) for word in query.words]
-        candidates = self._all_of([wq.Term(query.fieldname, btext) for btext in btexts], segment)
-        if len(btexts) < 2 or not candidates:
+        """The documents holding the phrase's rarest word are the candidates; the positions of
+        the other words are read only for them (a common word's whole posting list is not)."""
+        fieldname = query.fieldname
+        btexts = [_to_bytes(segment, fieldname, word) for word in query.words]
+        if len(btexts) < 2:
+            return self._all_of([wq.Term(fieldname, btext) for btext in btexts], segment)
+        rarest = min(btexts, key=lambda btext: segment.reader.doc_frequency(fieldname, btext))
+        candidates = segment.docs(fieldname, rarest)
+        if not candidates:
             return candidates
-        return phrase_matches(segment.reader, query.fieldname, btexts, candidates)
+        return phrase_matches(segment.reader, fieldname, btexts, candidates)
 
     def _checked_by_whoosh(self, query: wq.Query, segment: _Segment) -> set[int]:
         """Phrases and rarer query kinds: Whoosh's matcher, run only if every word is present."""

@@ -19,8 +19,9 @@ _COUNT_BYTES = 4  # a Positions value starts with the number of positions, then 
 
 
 def phrase_matches(reader, fieldname: str, btexts: list[bytes], candidates: set[int]) -> set[int]:
-    """The candidates (local document numbers, each holding every word; at least two words)
-    in which the words occur one right after another (stop words take no position)."""
+    """The candidates (local document numbers; at least two words) in which the words occur one
+    right after another (stop words take no position). A candidate need not hold every word:
+    the documents holding the rarest one will do."""
     order = sorted(range(len(btexts)), key=lambda index: reader.doc_frequency(fieldname, btexts[index]))
     first, *others = order
     starts = {doc: set(map(sub, positions, repeat(first)))

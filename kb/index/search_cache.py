@@ -7,7 +7,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
-MAX_CACHED_POSTINGS = 3_000_000  # document numbers and weights, 8 bytes each: 24 MB at most
+MAX_CACHED_POSTINGS = 8_000_000  # document numbers and weights, 8 bytes each: 64 MB at most
 MAX_CACHED_LENGTHS = 256  # (segment, field) document lengths: 80 KB for a 20,000-item segment
 MAX_CACHED_EXPANSIONS = 512  # prefix and fuzzy words typed recently
 MAX_CACHED_FACET_SEGMENTS = 64  # decoded facet columns: a few MB for a 20,000-item segment

@@ -121,7 +121,9 @@ def search(library: Library, text: str, limit: int = 20, page: int = 1, kind: st
     page_docs = ranked[(page - 1) * limit: page * limit]
     ordered = [(searcher.stored_fields(doc)["id"], found.scores[doc]) for doc in page_docs]
     stems = _highlight_stems(parsed.query if not relaxed else any_words, found.terms)
-    hits = _hits(library, ordered, stems, snippets)
+    counts = {item_id: evaluator.occurrences(doc, "body", stems)
+              for (item_id, _score), doc in zip(ordered, page_docs, strict=True)} if snippets else {}
+    hits = _hits(library, ordered, stems, snippets, counts)
     results = SearchResults(text, hits, found.total, page, limit, relaxed, notices)
     if facets:
         results.facets = facet_counts(searcher, found.scores.keys(), library.index.cache)
@@ -205,7 +207,7 @@ def _highlight_stems(query: wq.Query, found_terms: set[tuple[str, str]]) -> set[
 
 
 def _hits(library: Library, ordered: list[tuple[str, float]], stems: set[str],
-          with_snippets: bool) -> list[SearchHit]:
+          with_snippets: bool, counts: dict[str, dict[str, int]] | None = None) -> list[SearchHit]:
     ids = [item_id for item_id, _score in ordered]
     scores = dict(ordered)
     infos = describe_ids(library, ids, with_text=with_snippets)
@@ -214,7 +216,8 @@ def _hits(library: Library, ordered: list[tuple[str, float]], stems: set[str],
         info = infos.get(item_id)
         if info is None:  # indexed but gone from the database: the outbox will remove it
             continue
-        snippet_list = make_snippets(info.text, stems, info.page_starts) if with_snippets else []
+        snippet_list = (make_snippets(info.text, stems, info.page_starts,
+                                      counts=(counts or {}).get(item_id)) if with_snippets else [])
         hits.append(SearchHit(
             id=item_id, kind=info.kind, kind_label=info.kind_label, item_type=info.item_type,
             title=info.title, authors=info.authors, date=info.date, publisher=info.publisher,

@@ -13,7 +13,7 @@ documents that hold all of its words.
 """
 
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
@@ -30,7 +30,7 @@ from kb.index.search_cache import SearchCache, segment_key
 
 K1, B = 1.2, 0.75  # Whoosh's BM25F defaults
 RANGES = (wq.TermRange, wq.NumericRange, wq.DateRange)
-SEEK_BELOW = 16  # a posting list this many times longer than the matches is searched, not walked
+SEEK_BELOW = 8  # a posting list this many times longer than the matches is searched, not walked
 
 
 @dataclass
@@ -83,9 +83,15 @@ class _Segment:
         key = (fieldname, btext)
         found = self._docs.get(key)
         if found is None:
-            found = frozenset(self.postings(fieldname, btext)[0])
-            if self.deleted:
-                found -= self.deleted
+            # Deletions only ever grow, so their number tells a set made before an edit.
+            shared = (self.key, len(self.deleted), fieldname, btext) if self.key else None
+            found = self.cache.doc_sets.get(shared) if shared else None
+            if found is None:
+                found = frozenset(self.postings(fieldname, btext)[0])
+                if self.deleted:
+                    found -= self.deleted
+                if shared:
+                    self.cache.doc_sets.put(shared, found)
             self._docs[key] = found
         return found
 
@@ -188,6 +194,7 @@ class Evaluator:
         self.searcher = searcher
         cache = cache if cache is not None else SearchCache()
         self.segments = [_Segment(sub, offset, cache) for sub, offset in searcher.leaf_searchers()]
+        self._offsets = [segment.offset for segment in self.segments]
         self._idf: dict[tuple[str, bytes], float] = {}
 
     def evaluate(self, query: wq.Query, narrowing: wq.Query | None = None,
@@ -222,6 +229,20 @@ class Evaluator:
                 found.scores.update(zip(map(offset.__add__, local), local.values(), strict=True))
             else:
                 found.scores.update(local)
+
+    def occurrences(self, doc: int, fieldname: str, texts: Iterable[str]) -> dict[str, int]:
+        """How often each of `texts` occurs in one field of a document (global number), for
+        the terms it holds: their weights, read from posting lists a search has mostly read."""
+        segment = self.segments[bisect_right(self._offsets, doc) - 1]
+        local = doc - segment.offset
+        found = {}
+        boost = self.searcher.schema[fieldname].format.field_boost or 1.0
+        for text in texts:
+            ids, weights = segment.postings(fieldname, text.encode("utf-8"))
+            at = bisect_left(ids, local)
+            if at < len(ids) and ids[at] == local:
+                found[text] = round(weights[at] / boost)
+        return found
 
     def close_words(self, fieldname: str, word: str, limit: int) -> list[str]:
         """Up to `limit` other words of the field one edit from `word` (first letter kept),
@@ -368,13 +389,10 @@ class Evaluator:
         lengths = segment.lengths(fieldname)
         flat = K1 * (1 - B)
         per_length = K1 * B / (self.searcher.avg_field_length(fieldname) or 1)
-        if len(scores) * SEEK_BELOW < len(ids):  # few matches, long list: look each one up
-            size = len(ids)
-            for doc in scores:
-                at = bisect_left(ids, doc)
-                if at < size and ids[at] == doc:
-                    weight = weights[at]
-                    scores[doc] += factor * weight / (weight + flat + per_length * lengths[doc])
+        if len(scores) * SEEK_BELOW < len(ids):  # few matches, long list: look up those it holds
+            for doc in segment.docs(fieldname, btext).intersection(scores):
+                weight = weights[bisect_left(ids, doc)]
+                scores[doc] += factor * weight / (weight + flat + per_length * lengths[doc])
             return
         for doc, weight in zip(ids, weights, strict=True):
             if doc in scores:

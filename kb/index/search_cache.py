@@ -1,5 +1,5 @@
-"""What searches keep between them: term postings, document lengths, prefix and fuzzy
-expansions and facet columns, per segment. A segment never changes once written, so entries
+"""What searches keep between them: term postings and sets of documents, document lengths,
+prefix and fuzzy expansions and facet columns, per segment. A segment never changes once written, so entries
 stay right until they fall out; each index has its own cache (segment names are only unique
 within an index), and it is emptied when the index is rebuilt."""
 
@@ -8,6 +8,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 MAX_CACHED_POSTINGS = 8_000_000  # document numbers and weights, 8 bytes each: 64 MB at most
+MAX_CACHED_DOC_SETS = 1_500_000  # documents in sets of a term's live documents: ~100 MB at most
 MAX_CACHED_LENGTHS = 256  # (segment, field) document lengths: 80 KB for a 20,000-item segment
 MAX_CACHED_EXPANSIONS = 512  # prefix and fuzzy words typed recently
 MAX_CACHED_FACET_SEGMENTS = 64  # decoded facet columns: a few MB for a 20,000-item segment
@@ -57,13 +58,14 @@ class BoundedCache:
 class SearchCache:
     def __init__(self):
         self.postings = BoundedCache(MAX_CACHED_POSTINGS, size=lambda value: len(value[0]))
+        self.doc_sets = BoundedCache(MAX_CACHED_DOC_SETS, size=len)
         self.lengths = BoundedCache(MAX_CACHED_LENGTHS)
         self.expansions = BoundedCache(MAX_CACHED_EXPANSIONS)
         self.facets = BoundedCache(MAX_CACHED_FACET_SEGMENTS)
         self.vocabularies = BoundedCache(MAX_CACHED_VOCABULARIES)
 
     def clear(self) -> None:
-        for cache in (self.postings, self.lengths, self.expansions, self.facets,
+        for cache in (self.postings, self.doc_sets, self.lengths, self.expansions, self.facets,
                       self.vocabularies):
             cache.clear()
 

@@ -96,9 +96,15 @@ def _word_boundary(text: str, position: int, limit: int) -> int:
 
 
 def make_snippets(body: str, stems: set[str] | frozenset[str], page_starts: list[int] | None = None,
-                  max_fragments: int = 3) -> list[Snippet]:
-    """Up to `max_fragments` passages, best first; the opening of the body when nothing matches."""
-    matches = find_matches(body, frozenset(stems), enough=ENOUGH_MATCHES)
+                  max_fragments: int = 3, counts: dict[str, int] | None = None) -> list[Snippet]:
+    """Up to `max_fragments` passages, best first; the opening of the body when nothing matches.
+    `counts`, when the index knows them, say how often the body holds each stem: only those
+    are looked for, and the scan stops once it has seen them (a long report whose words are
+    few need not be read to the end)."""
+    enough = ENOUGH_MATCHES
+    if counts:
+        stems, enough = set(counts), min(ENOUGH_MATCHES, sum(counts.values()))
+    matches = find_matches(body, frozenset(stems), enough=enough)
     if not matches:
         opening = _clean(body[:FRAGMENT_CHARS * 2], [])[0]
         return [Snippet(_trim(opening), [], _page(page_starts, 0))] if opening.strip() else []

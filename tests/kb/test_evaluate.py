@@ -80,6 +80,25 @@ def test_single_word_scores_match_whoosh(bodies, deleted, word):
             assert abs(found[doc] - score) < 1e-6 * max(1.0, score)
 
 
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(others=st.lists(st.lists(words, max_size=8), min_size=30, max_size=60),
+       rare_in=st.sets(st.integers(0, 59), min_size=1, max_size=4),
+       deleted=st.lists(st.integers(0, 59), max_size=3))
+def test_a_rare_and_a_common_word_score_as_whoosh_scores(others, rare_in, deleted):
+    """The few items holding the rare word are looked up in the common word's long posting
+    list rather than walking it; the scores must not change."""
+    bodies = [["council", *words_of] + (["kestrel"] if number in rare_in else [])
+              for number, words_of in enumerate(others)]
+    ix = _index(bodies, deleted, 2)
+    with ix.searcher() as searcher:
+        query = wq.And([_body_term("kestrel"), _body_term("council")])
+        expected = {hit.docnum: hit.score for hit in searcher.search(query, limit=None)}
+        found = Evaluator(searcher).evaluate(query).scores
+        assert set(found) == set(expected)
+        for doc, score in expected.items():
+            assert abs(found[doc] - score) < 1e-6 * max(1.0, score)
+
+
 def test_postings_read_block_by_block_equal_whooshs():
     # Enough documents for several posting blocks, and a rare word for inlined postings.
     bodies = [["skills"] * (1 + n % 5) + (["mayor"] if n == 7 else []) for n in range(700)]

@@ -130,3 +130,18 @@ def test_malformed_queries_named_in_the_issue(library, add_source):
     for text in ['"unbalanced', "title:", "AND OR", "((skills", "skills))", "x" * 10_000,
                  "\x00\x01skills", "NOT", "-", "*", "~", "year:abc", "date:..", "kind:"]:
         search(library, text)
+
+
+def test_sets_kept_between_searches_follow_edits_and_trash(library, add_source):
+    """Searches keep each word's documents per segment; an edit or the trash deletes documents
+    from old segments, and the next search must not see them."""
+    kept = add_source(title="Kept", body="Kestrels over the estuary.")
+    edited = add_source(title="Edited", body="Kestrels nest in the tower.")
+    trashed = add_source(title="Trashed", body="Kestrels hunt voles.")
+    assert set(titles(search(library, "kestrels"))) == {"Kept", "Edited", "Trashed"}
+    sources.update_source(library, edited.id, body="Harriers nest in the tower.")
+    sources.trash(library, [trashed.id])
+    indexer.sync(library)
+    assert titles(search(library, "kestrels")) == ["Kept"]
+    assert titles(search(library, "harriers")) == ["Edited"]
+    assert kept.id in {hit.id for hit in search(library, "estuary").hits}

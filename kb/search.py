@@ -207,7 +207,7 @@ def _highlight_stems(query: wq.Query, found_terms: set[tuple[str, str]]) -> set[
 
 
 def _hits(library: Library, ordered: list[tuple[str, float]], stems: set[str],
-          with_snippets: bool, counts: dict[str, dict[str, int]] | None = None) -> list[SearchHit]:
+          with_snippets: bool, counts: dict[str, dict[str, int] | None] | None = None) -> list[SearchHit]:
     ids = [item_id for item_id, _score in ordered]
     scores = dict(ordered)
     infos = describe_ids(library, ids, with_text=with_snippets)

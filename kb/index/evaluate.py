@@ -77,6 +77,13 @@ class _Segment:
             self._postings[key] = found
         return self._postings[key]
 
+    def postings_read(self, fieldname: str, btext: bytes) -> tuple[array, array] | None:
+        """A term's postings if this search or an earlier one has read them, else None."""
+        found = self._postings.get((fieldname, btext))
+        if found is None and self.key:
+            found = self.cache.postings.get((self.key, fieldname, btext))
+        return found
+
     def docs(self, fieldname: str, btext: bytes) -> frozenset[int]:
         """The live documents holding a term. Frozen, so one search can share them: set
         operations on them make new sets."""
@@ -230,15 +237,19 @@ class Evaluator:
             else:
                 found.scores.update(local)
 
-    def occurrences(self, doc: int, fieldname: str, texts: Iterable[str]) -> dict[str, int]:
+    def occurrences(self, doc: int, fieldname: str, texts: Iterable[str]) -> dict[str, int] | None:
         """How often each of `texts` occurs in one field of a document (global number), for
-        the terms it holds: their weights, read from posting lists a search has mostly read."""
+        the terms it holds: their weights. None when a term's postings were not read by the
+        search (a title-only query): reading them just for this would cost more than it saves."""
         segment = self.segments[bisect_right(self._offsets, doc) - 1]
         local = doc - segment.offset
         found = {}
         boost = self.searcher.schema[fieldname].format.field_boost or 1.0
         for text in texts:
-            ids, weights = segment.postings(fieldname, text.encode("utf-8"))
+            postings = segment.postings_read(fieldname, text.encode("utf-8"))
+            if postings is None:
+                return None
+            ids, weights = postings
             at = bisect_left(ids, local)
             if at < len(ids) and ids[at] == local:
                 found[text] = round(weights[at] / boost)

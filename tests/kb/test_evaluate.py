@@ -186,3 +186,16 @@ def test_lengths_read_in_one_block_equal_whooshs():
         expected = [reader.doc_field_length(doc, "body", 0) or 0 for doc in range(reader.doc_count_all())]
         assert list(_field_lengths(reader, "body")) == expected
         assert list(_field_lengths(reader, "memo")) == [0] * len(bodies)
+
+
+def test_occurrences_in_a_body_come_from_postings_the_search_read():
+    ix = _index([["council", "council", "skills"], ["skills"], ["council"]], [], 2)
+    with ix.searcher() as searcher:
+        evaluator = Evaluator(searcher)
+        council, skills = _body_term("council").text, _body_term("skills").text
+        evaluator.evaluate(_body_term("council"))
+        assert evaluator.occurrences(0, "body", [council, skills]) is None  # skills not read
+        evaluator.evaluate(wq.Or([_body_term("council"), _body_term("skills")]))
+        assert evaluator.occurrences(0, "body", [council, skills]) == {council: 2, skills: 1}
+        assert evaluator.occurrences(1, "body", [council, skills]) == {skills: 1}
+        assert evaluator.occurrences(2, "body", [council, skills]) == {council: 1}

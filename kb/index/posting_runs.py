@@ -78,6 +78,9 @@ class PostingRun:
 def merged(sources: list[Iterator[Postings]]) -> Iterator[Postings]:
     """Each term once, in byte order, its postings from every source in order (sources are
     given in document order: earlier runs hold earlier documents)."""
+    if len(sources) == 1:  # nothing was spilled: no merging to do
+        yield from sources[0]
+        return
     for term, group in groupby(heapq.merge(*sources, key=itemgetter(0)), key=itemgetter(0)):
         parts = list(group)
         if len(parts) == 1:

@@ -27,6 +27,7 @@ from whoosh.util.numeric import byte_to_length
 from kb.index.fuzzy import Buckets, one_edit_words, vocabulary_buckets
 from kb.index.phrases import phrase_matches
 from kb.index.search_cache import SearchCache, segment_key
+from kb.index.whoosh_patches import LENGTH_OF_BYTE
 
 K1, B = 1.2, 0.75  # Whoosh's BM25F defaults
 RANGES = (wq.TermRange, wq.NumericRange, wq.DateRange)
@@ -187,11 +188,9 @@ def _field_lengths(reader, fieldname: str) -> Iterable[int]:
     if isinstance(column, NumericColumn.Reader) and column._fixedlen == 1:
         raw = column._dbfile.get(column._basepos, column._count) if column._count else b""
         padding = bytes([column._default]) * max(0, column._doccount - column._count)
-        return map(_LENGTH_OF_BYTE.__getitem__, raw + padding)
+        return map(LENGTH_OF_BYTE.__getitem__, raw + padding)
     return [byte_to_length(value) if value else 0 for value in column]
 
-
-_LENGTH_OF_BYTE = [byte_to_length(value) if value else 0 for value in range(256)]
 
 
 class Evaluator:

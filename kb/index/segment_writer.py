@@ -124,7 +124,7 @@ class FastSegmentWriter(SegmentWriter):
         self.docnum += 1
         if self._held_bytes >= self.budget_bytes:
             if sum(map(len, self._tables.values())) > TERM_TABLE_LIMIT:
-                self._roll_segment()
+                self._roll_segment()  # bounds the writer's memory: the numbering starts afresh
             else:
                 self._spill_postings()
 
@@ -245,11 +245,11 @@ class FastSegmentWriter(SegmentWriter):
             self._spill = None
 
     def _roll_segment(self) -> None:
-        """Writes the current segment and starts an empty one in the same writer."""
+        """Writes the current segment and starts an empty one in the same writer, its terms
+        numbered afresh."""
         self._finished.append(self._finalize_segment())
-        if sum(map(len, self._tables.values())) > TERM_TABLE_LIMIT:  # bound the writer's memory
-            self._tables.clear()
-            self._word_ids.clear()
+        self._tables.clear()
+        self._word_ids.clear()
         self.newsegment = self.codec.new_segment(self.storage, self.indexname)
         self.compound = self.compound and self.newsegment.should_assemble()
         self.perdocwriter = self.codec.per_document_writer(self.storage, self.newsegment)

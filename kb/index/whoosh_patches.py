@@ -108,18 +108,18 @@ def _goto_block(self, position):
     self._dataoffset = start + header
     self._block_data = (block, header)
     (self._blocklength, self._maxid, self._maxweight, self._compression, shortest, longest) = info
-    self._minlength = _LENGTH_OF_BYTE[shortest]
-    self._maxlength = _LENGTH_OF_BYTE[longest]
+    self._minlength = LENGTH_OF_BYTE[shortest]
+    self._maxlength = LENGTH_OF_BYTE[longest]
 
 
 def _read_block_data(self):
     """W3LeafMatcher._read_data, from the slice `_goto_block` kept."""
     block, header = self._block_data
-    data = block[header:]
+    data = memoryview(block)[header:]  # no copy of the block's data
     self._data = pickle.loads(zlib.decompress(data) if self._compression else data)
 
 
-_LENGTH_OF_BYTE = [byte_to_length(value) for value in range(256)]
+LENGTH_OF_BYTE = [byte_to_length(value) for value in range(256)]  # Whoosh's one-byte lengths
 WHOOSH_BLOCK_READING = (W3LeafMatcher._goto, W3LeafMatcher._read_data)  # tests compare with them
 BufferFile.__init__ = _buffer_file_init
 W3LeafMatcher._goto = _goto_block

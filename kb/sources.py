@@ -158,7 +158,7 @@ def insert_source(conn: sqlite3.Connection, values: dict) -> Source:
     placeholders = ", ".join("?" for _ in encoded)
     conn.execute(f"INSERT INTO sources ({columns}) VALUES ({placeholders})", list(encoded.values()))
     outbox.enqueue(conn, [row["id"]])
-    return _row_to_source({**Source(id="", kind="note", title="").to_dict(), **row})
+    return _row_to_source(row)  # fields the row lacks take Source's defaults
 
 
 def create_source(library: Library, **fields) -> Source:

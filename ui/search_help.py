@@ -7,7 +7,7 @@ WIDTH_CHARS = 104
 
 SYNTAX = [
     ("levelling up", "items with all of the words (in any form: level, levelled…)"),
-    ('"shared prosperity fund"', "the exact phrase"),
+    ('"shared prosperity fund", "secretary of state"', "the exact phrase, small words too"),
     ("buses OR trams", "either word"),
     ("housing NOT london, housing -london", "leave out items with a word"),
     ("(buses OR trams) franchising", "group alternatives"),

@@ -2,7 +2,9 @@
 
 Accents fold ("Siân" = "sian"), apostrophes vanish inside words ("O'Brien" = "obrien"), hyphens
 split ("levelling-up" = "levelling up"), British and American spellings of common policy words
-meet ("programme" = "program"), and body words are stemmed ("levelling" = "level").
+meet ("programme" = "program"), and body words are stemmed ("levelling" = "level"). Stop words and one-letter words are not
+indexed, but they keep their positions: "secretary of state" needs exactly one word between
+"secretary" and "state", and kb.index.stop_maps records which word it was.
 
 The body analyzer is one fused tokenizer rather than a chain of Whoosh filters: indexing spends
 most of its time here, and one loop with a per-word cache measured three times faster than the
@@ -101,8 +103,9 @@ class PolicyTextAnalyzer(Tokenizer):
         for match in matches:
             raw = match.group()
             term = self.term(raw) if tokenize else normalise_word(raw)
-            if not term:
-                continue  # stop words take no position, as Whoosh's StopFilter renumbers
+            if not term:  # a stop word keeps its place, so a phrase's gaps are exact
+                position += 1
+                continue
             token.text = term
             token.boost = 1.0
             token.stopped = False

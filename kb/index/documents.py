@@ -7,6 +7,7 @@ Sources carry the names of the themes their evidence is tied to (with the themes
 import json
 from datetime import datetime
 
+from kb.index.stop_maps import STOP_MAP_FIELDS, map_field
 from kb.library import Library
 
 SEPARATOR, LIST_SEPARATOR = "\x1e", "\x1f"
@@ -77,6 +78,8 @@ def _document(item_id, rev, item_type, kind, title, body, authors, publisher, ta
         "facets": encode_facets(kind, date[:4] if date else "", authors, tags, themes, list(collections)),
         "title_sort": (title or "").casefold()[:200], "added": _stamp(created_at),
     }
+    for name in STOP_MAP_FIELDS:  # the same text: its column keeps where its stop words were
+        document[map_field(name)] = document[name]
     if date:
         document["date"] = date
         document["year"] = int(date[:4])

@@ -26,7 +26,9 @@ from whoosh.util.numeric import byte_to_length
 
 from kb.index.fuzzy import Buckets, one_edit_words, vocabulary_buckets
 from kb.index.phrases import phrase_matches
+from kb.index.query import StopPhrase
 from kb.index.search_cache import SearchCache, segment_key
+from kb.index.stop_maps import docs_holding, holds_stops, map_field, map_getter
 from kb.index.whoosh_patches import LENGTH_OF_BYTE
 
 K1, B = 1.2, 0.75  # Whoosh's BM25F defaults
@@ -59,6 +61,7 @@ class _Segment:
         self._docs: dict[tuple[str, bytes], frozenset[int]] = {}
         self.unions: dict[wq.Query, frozenset[int]] = {}  # a word's fields, asked for twice by questions
         self._live: set[int] | None = None
+        self._maps: dict[str, object] = {}
 
     def live(self) -> set[int]:
         if self._live is None:
@@ -102,6 +105,13 @@ class _Segment:
                     self.cache.doc_sets.put(shared, found)
             self._docs[key] = found
         return found
+
+    def stop_maps(self, fieldname: str):
+        """The field's stop map of each document, by document number (kb.index.stop_maps)."""
+        name = map_field(fieldname)
+        if name not in self._maps:
+            self._maps[name] = self.reader.column_reader(name, translate=False)
+        return self._maps[name]
 
     def lengths(self, fieldname: str) -> array:
         """Every document's length in this field (kept: a segment's lengths never change)."""
@@ -316,6 +326,8 @@ class Evaluator:
             return docs - segment.deleted if segment.deleted else docs
         if isinstance(query, wq.WrappingQuery):
             return self._docs(query.child, segment)
+        if isinstance(query, StopPhrase):
+            return self._stop_phrase(query, segment)
         if isinstance(query, wq.Phrase) and query.slop == 1 and _has_positions(segment, query.fieldname):
             return self._phrase(query, segment)
         return self._checked_by_whoosh(query, segment)
@@ -341,6 +353,36 @@ class Evaluator:
         if not candidates:
             return candidates
         return phrase_matches(segment.reader, fieldname, btexts, candidates)
+
+    def _stop_phrase(self, query: StopPhrase, segment: _Segment) -> set[int]:
+        """A phrase with stop words: its indexed words matched as `_phrase` does, at their
+        offsets, then its stop words looked up in the field's stop map at the places found.
+        A phrase of stop words alone is looked for in every document's map."""
+        found = segment.unions.get(query)
+        if found is not None:
+            return set(found)
+        maps = segment.stop_maps(query.fieldname)
+        if not query.words:
+            codes = bytes(code for _offset, code in query.stops)
+            found = docs_holding(maps, codes).intersection(segment.live())
+        else:
+            fieldname = query.fieldname
+            btexts = [_to_bytes(segment, fieldname, word) for word in query.words]
+            rarest = min(btexts, key=lambda btext: segment.reader.doc_frequency(fieldname, btext))
+            candidates = segment.docs(fieldname, rarest)
+            offsets, stops = query.offsets, query.stops
+            if len(btexts) == 1:  # counted from the word: its positions are the starts
+                stops = tuple((offset - offsets[0], code) for offset, code in stops)
+                offsets = (0,)
+            map_of = map_getter(maps)
+
+            def accept(doc: int, starts) -> bool:
+                return holds_stops(map_of(doc), starts, stops)
+
+            found = phrase_matches(segment.reader, fieldname, btexts, candidates, offsets,
+                                   accept) if candidates else set()
+        segment.unions[query] = frozenset(found)
+        return found
 
     def _checked_by_whoosh(self, query: wq.Query, segment: _Segment) -> set[int]:
         """Phrases and rarer query kinds: Whoosh's matcher, run only if every word is present."""
@@ -377,6 +419,9 @@ class Evaluator:
             self._score(query.child, segment, scores, boost, terms)
         elif isinstance(query, (wq.Every, type(wq.NullQuery))):
             return
+        elif isinstance(query, StopPhrase) and not query.words:  # stop words alone: a flat score
+            for doc in self._stop_phrase(query, segment).intersection(scores):
+                scores[doc] += boost
         else:  # phrases and the rest: the sum of their words' scores
             for fieldname, text in query.iter_all_terms():
                 if fieldname is not None:

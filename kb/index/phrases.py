@@ -4,7 +4,9 @@ Whoosh's phrase matcher walks every document holding all the words through a tre
 objects: 200-300 ms at 20,000 items for a phrase of two common words. Here the words are taken
 rarest first; for each candidate document (it holds every word), only the positions of the
 blocks that contain candidates are unpickled, and the phrase's possible starting points are
-narrowed with set intersections, dropping a document as soon as it can no longer match.
+narrowed with set intersections, dropping a document as soon as it can no longer match. Stop
+words count as positions, so a phrase's words sit at fixed offsets from its start; the stop
+words themselves are checked by the caller (kb.index.stop_maps).
 """
 
 from bisect import bisect_left
@@ -18,28 +20,37 @@ from whoosh.matching.wrappers import FilterMatcher
 _COUNT_BYTES = 4  # a Positions value starts with the number of positions, then the pickle
 
 
-def phrase_matches(reader, fieldname: str, btexts: list[bytes], candidates: set[int]) -> set[int]:
-    """The candidates (local document numbers; at least two words) in which the words occur one
-    right after another (stop words take no position). A candidate need not hold every word:
-    the documents holding the rarest one will do."""
+def phrase_matches(reader, fieldname: str, btexts: list[bytes], candidates: set[int],
+                   offsets: tuple[int, ...] | None = None, accept=None) -> set[int]:
+    """The candidates (local document numbers) in which the words occur each at its offset
+    from the phrase's start (by default one right after another). A candidate need not hold
+    every word: the documents holding the rarest one will do. `accept(doc, starts)`, if given,
+    has the last word on a document, given the phrase's possible starting positions in it."""
+    offsets = offsets or tuple(range(len(btexts)))
     order = sorted(range(len(btexts)), key=lambda index: reader.doc_frequency(fieldname, btexts[index]))
     first, *others = order
-    starts = {doc: set(map(sub, positions, repeat(first)))
+    if not others and accept is not None and not offsets[first]:  # the positions are the starts
+        return {doc for doc, positions in read_positions(reader, fieldname, btexts[first], candidates).items()
+                if accept(doc, positions)}
+    starts = {doc: set(map(sub, positions, repeat(offsets[first])))
               for doc, positions in read_positions(reader, fieldname, btexts[first], candidates).items()}
     for number, index in enumerate(others, start=1):
         found = read_positions(reader, fieldname, btexts[index], starts.keys())
-        if number == len(others):  # the last word: is any start left, no new set needed
+        offset = offsets[index]
+        if number == len(others) and accept is None:  # the last word: is any start left
             return {doc for doc, positions in found.items()
-                    if not starts[doc].isdisjoint(map(sub, positions, repeat(index)))}
+                    if not starts[doc].isdisjoint(map(sub, positions, repeat(offset)))}
         for doc in list(starts):
             positions = found.get(doc)
             if positions:
-                starts[doc].intersection_update(map(sub, positions, repeat(index)))
+                starts[doc].intersection_update(map(sub, positions, repeat(offset)))
             if not positions or not starts[doc]:
                 del starts[doc]
         if not starts:
             break
-    return set(starts)
+    if accept is None:
+        return set(starts)
+    return {doc for doc, possible in starts.items() if accept(doc, possible)}
 
 
 def read_positions(reader, fieldname: str, btext: bytes, wanted) -> dict[int, list[int]]:

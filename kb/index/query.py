@@ -12,6 +12,7 @@ from whoosh import qparser
 from whoosh import query as wq
 
 from kb.index.analysis import normalise_word, stem_prefix, stem_terms
+from kb.index.stop_maps import STOP_MAP_FIELDS, phrase_parts
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
@@ -181,8 +182,67 @@ class _FuzzyGroup(wq.Or):
             term.prefixlength = max(1, value)
 
 
+class StopPhrase(wq.Phrase):
+    """A phrase on a stemmed text field that holds stop words: `words` are its indexed words,
+    at `offsets` from the phrase's start; `stops` are (offset, code) of its stop words, checked
+    against the field's stop map (kb.index.stop_maps)."""
+
+    def __init__(self, fieldname, words, offsets, stops, boost=1.0, char_ranges=None):
+        super().__init__(fieldname, list(words), slop=1, boost=boost, char_ranges=char_ranges)
+        self.offsets = tuple(offsets)
+        self.stops = tuple(stops)
+
+    def __eq__(self, other):
+        return super().__eq__(other) and (self.offsets, self.stops) == (other.offsets, other.stops)
+
+    def __hash__(self):
+        return hash((super().__hash__(), self.offsets, self.stops))
+
+    def __repr__(self):
+        return f"StopPhrase({self.fieldname!r}, {self.words!r}, {self.offsets!r}, {self.stops!r})"
+
+    def normalize(self):
+        return self
+
+    def estimate_size(self, ixreader):
+        return ixreader.doc_count() if not self.words else super().estimate_size(ixreader)
+
+
+def phrase_query(fieldname: str, text: str, boost: float = 1.0) -> wq.Query:
+    """A phrase typed in quotes, on a stemmed text field."""
+    parts = phrase_parts(text)
+    words = [term for term, _code in parts if term]
+    if all(code == 0 for _term, code in parts):  # no stop words: Whoosh's own phrase will do
+        return wq.Phrase(fieldname, words, boost=boost).normalize()
+    offsets = [offset for offset, (term, _code) in enumerate(parts) if term]
+    stops = [(offset, code) for offset, (_term, code) in enumerate(parts) if code]
+    return StopPhrase(fieldname, words, offsets, stops, boost=boost)
+
+
+class _StopPhrasePlugin(qparser.PhrasePlugin):
+    """Quoted phrases, with their stop words kept on the stemmed text fields."""
+
+    class PhraseNode(qparser.PhrasePlugin.PhraseNode):
+        def query(self, parser):
+            fieldname = self.fieldname or parser.fieldname
+            if fieldname in STOP_MAP_FIELDS and self.slop == 1:
+                return qparser.syntax.attach(phrase_query(fieldname, self.text, self.boost), self)
+            return super().query(parser)
+
+    class PhraseTagger(qparser.PhrasePlugin.PhraseTagger):
+        def create(self, parser, match):
+            slop = match.group("slop")
+            return _StopPhrasePlugin.PhraseNode(match.group("text"), match.start("text"),
+                                                int(slop) if slop else 1)
+
+    def taggers(self, parser):
+        return [(self.PhraseTagger(self.expr), 0)]
+
+
 def _parser(schema) -> qparser.QueryParser:
     parser = _PolicyParser(None, schema)
+    parser.remove_plugin_class(qparser.PhrasePlugin)
+    parser.add_plugin(_StopPhrasePlugin())
     parser.add_plugin(qparser.MultifieldPlugin(list(DEFAULT_FIELDS), fieldboosts=FIELD_BOOSTS))
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.remove_plugin_class(qparser.PlusMinusPlugin)

@@ -5,13 +5,14 @@ version is rebuilt on open."""
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from kb.index.analysis import name_analyzer, stemming_analyzer
+from kb.index.stop_maps import STOP_MAP_FIELDS, StopMapColumn, map_field
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: stop words keep their positions; stop maps
 
 
 def build_schema() -> Schema:
     stem = stemming_analyzer()
-    return Schema(
+    schema = Schema(
         id=ID(stored=True, unique=True),
         rev=NUMERIC(stored=True),  # the database revision indexed, so drift can be seen
         item_type=ID(stored=True),  # source, highlight, theme, collection (quotes, drafts later)
@@ -31,3 +32,6 @@ def build_schema() -> Schema:
         added=DATETIME(sortable=True),
         title_sort=ID(sortable=True),
     )
+    for name in STOP_MAP_FIELDS:
+        schema.add(map_field(name), StopMapColumn())
+    return schema

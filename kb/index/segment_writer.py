@@ -21,13 +21,20 @@ from whoosh import formats
 from whoosh.writing import SegmentWriter
 
 from kb.index.analysis import WORD, PolicyTextAnalyzer
-from kb.index.posting_buffer import BYTES_PER_TERM, BlockWriter, FieldPostings, TermTable
+from kb.index.posting_buffer import (
+    BYTES_PER_TERM,
+    COMPRESSION_LEVEL,
+    BlockWriter,
+    FieldPostings,
+    TermTable,
+)
 from kb.index.posting_runs import SpillFolder, merged
+from kb.index.stop_maps import map_field, stop_map
 
 SEGMENT_BUDGET_BYTES = 160 * 1024 * 1024  # of postings held in memory before they are spilled
 WORD_TABLE_LIMIT = 300_000
 TERM_TABLE_LIMIT = 2_000_000  # terms numbered before a new segment starts, numbering afresh
-SHARED_POSITIONS = 16384
+SHARED_POSITIONS = 32768
 
 
 def _encode(positions: list[int]) -> bytes:
@@ -60,6 +67,7 @@ class FastSegmentWriter(SegmentWriter):
         super().__init__(ix, **kwargs)
         self.budget_bytes = budget_bytes
         self._fused = _fused_fields(self.schema)
+        self._map_sources = {map_field(name): name for name in self._fused}
         self._finished: list = []  # segments written by this writer before the current one
         self._spill: SpillFolder | None = None
         self._runs: list = []  # this segment's postings spilled so far, in document order
@@ -88,16 +96,18 @@ class FastSegmentWriter(SegmentWriter):
             raise ValueError("FastSegmentWriter takes no _boost or _stored_ arguments")
         self._check_fields(schema, names)
         analysed = []
+        split: dict[str, list[str]] = {}  # a fused field's words, for its stop map
         for name in names:
             field, value = schema[name], fields[name]
             if value is not None and field.indexed:
                 if name in self._fused:
-                    analysed.append((name, field, self._words(name, value), None))
+                    split[name] = WORD.findall(value)
+                    analysed.append((name, field, self._words(name, split[name]), None))
                 else:
                     analysed.append((name, field, None, list(field.index(value))))
         lengths = {}
         for name, field, words, items in analysed:
-            length = len(words[0]) if words is not None else sum(item[1] for item in items)
+            length = len(words[2]) if words is not None else sum(item[1] for item in items)
             lengths[name] = length if field.scorable else 0
         perdocwriter.start_doc(docnum)
         try:
@@ -108,7 +118,10 @@ class FastSegmentWriter(SegmentWriter):
                 field = schema[name]
                 perdocwriter.add_field(name, field, value if field.stored else None, lengths.get(name, 0))
                 if field.column_type:
-                    perdocwriter.add_column_value(name, field.column_type, field.to_column_value(value))
+                    source = self._map_sources.get(name)
+                    column_value = (stop_map(split[source]) if source in split
+                                    else field.to_column_value(value))
+                    perdocwriter.add_column_value(name, field.column_type, column_value)
         except Exception:
             perdocwriter.cancel_doc()
             raise
@@ -141,10 +154,9 @@ class FastSegmentWriter(SegmentWriter):
             table = self._tables[key] = TermTable()
         return table
 
-    def _tids_of(self, name: str, value: str) -> list[int]:
-        """The numbers of a text's index terms, in order, stop words gone: each distinct word
-        is analysed once per writer, then looked up at C speed."""
-        words = WORD.findall(value)
+    def _tids_of(self, name: str, words: list[str]) -> list[int]:
+        """The numbers of a text's words' index terms, in order, 0 for a stop word: each
+        distinct word is analysed once per writer, then looked up at C speed."""
         analyzer = self._fused[name]
         known = self._word_ids.get(analyzer)
         if known is None:
@@ -162,14 +174,18 @@ class FastSegmentWriter(SegmentWriter):
                         known[word] = tid
                 tids[index] = tid
             self._held_bytes += (len(table) - before) * BYTES_PER_TERM
-        return list(filter(None, tids))
+        return tids
 
-    def _words(self, name: str, value: str) -> tuple[list[int], Counter, list[int]]:
-        """A text's term numbers, how often each occurs, and its positions ordered by term.
-        All per-word work happens at C speed (a Counter and a stable sort of small integers);
-        Python later loops once per distinct term, not per word."""
-        tids = self._tids_of(name, value)
-        return tids, Counter(tids), sorted(range(len(tids)), key=tids.__getitem__)
+    def _words(self, name: str, words: list[str]) -> tuple[list[int], Counter, list[int]]:
+        """A text's term numbers, how often each occurs, and the positions of its indexed
+        words ordered by term (stop words count as positions but are left out). All per-word
+        work happens at C speed (a Counter and a stable sort of small integers); Python later
+        loops once per distinct term, not per word."""
+        tids = self._tids_of(name, words)
+        counts = Counter(tids)
+        dropped = counts.pop(0, 0)
+        order = sorted(range(len(tids)), key=tids.__getitem__)
+        return tids, counts, order[dropped:] if dropped else order
 
     def _add_words(self, name: str, field, docnum: int, terms, counts, order) -> None:
         """Adds a text field's postings as Whoosh's Positions format makes them: the value of a
@@ -227,7 +243,7 @@ class FastSegmentWriter(SegmentWriter):
             lengths = self._lengths.get(name)
             fieldwriter.start_field(name, self.schema[name])
             blocks = fieldwriter._postwriter = BlockWriter(fieldwriter._postfile, codec._blocklimit,
-                                                           compression=codec._compression,
+                                                           compression=COMPRESSION_LEVEL,
                                                            inlinelimit=codec._inlinelimit)
             for term, docnums, weights, values in merged(sources):
                 fieldwriter.start_term(term)

@@ -55,6 +55,12 @@ def british_spelling(word: str) -> str:
     return word
 
 
+def is_dropped(raw: str) -> bool:
+    """Whether a word is left out of the index: a stop word, or a single letter or digit."""
+    lowered = raw.lower()
+    return lowered in STOP_WORDS or len(lowered) < 2
+
+
 def normalise_word(word: str) -> str:
     """Lower case, accents folded, apostrophes dropped, British spelling: the unstemmed form."""
     word = word.lower()
@@ -85,8 +91,7 @@ class PolicyTextAnalyzer(Tokenizer):
         cached = self._cache.get(raw)
         if cached is not None:
             return cached
-        lowered = raw.lower()
-        if self.stop and (lowered in STOP_WORDS or len(lowered) < 2):
+        if self.stop and is_dropped(raw):
             term = ""
         else:
             word = normalise_word(raw)

@@ -59,7 +59,8 @@ class _Segment:
         self.deleted = _deleted(self.reader)
         self._postings: dict[tuple[str, bytes], tuple[array, array]] = {}
         self._docs: dict[tuple[str, bytes], frozenset[int]] = {}
-        self.unions: dict[wq.Query, frozenset[int]] = {}  # a word's fields, asked for twice by questions
+        # A word's fields (asked for twice by questions), and phrases with stop words (scored too).
+        self.unions: dict[wq.Query, frozenset[int]] = {}
         self._live: set[int] | None = None
         self._maps: dict[str, object] = {}
 

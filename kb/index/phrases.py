@@ -25,7 +25,7 @@ def phrase_matches(reader, fieldname: str, btexts: list[bytes], candidates: set[
     """The candidates (local document numbers) in which the words occur each at its offset
     from the phrase's start (by default one right after another). A candidate need not hold
     every word: the documents holding the rarest one will do. `accept(doc, starts)`, if given,
-    has the last word on a document, given the phrase's possible starting positions in it."""
+    decides each document still in, given where in it the phrase could start."""
     offsets = offsets or tuple(range(len(btexts)))
     order = sorted(range(len(btexts)), key=lambda index: reader.doc_frequency(fieldname, btexts[index]))
     first, *others = order

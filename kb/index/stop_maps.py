@@ -19,7 +19,7 @@ from whoosh.analysis.filters import STOP_WORDS
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN
 
-from kb.index.analysis import STEMMER, WORD, normalise_word
+from kb.index.analysis import STEMMER, WORD, is_dropped, normalise_word
 
 STOP_MAP_FIELDS = ("title", "body", "memo")  # the stemmed text fields, whose stop words drop
 SUFFIX = "_stops"
@@ -37,7 +37,7 @@ def map_field(fieldname: str) -> str:
 
 def code_of(raw: str) -> int:
     """A word's byte in a stop map, as the word appears in the text."""
-    if STEMMER.term(raw):
+    if not is_dropped(raw):  # decided without stemming: the writers stem each word already
         return INDEXED
     return CODES.get(normalise_word(raw), OTHER_DROPPED)
 

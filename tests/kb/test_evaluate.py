@@ -4,11 +4,9 @@ shape, across segments and deletions, and the same BM25 for a single word."""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import query as wq
-from whoosh.filedb.filestore import RamStorage
 
 from kb.index.evaluate import Evaluator, _read_postings
-from kb.index.schema import build_schema
-from kb.index.segment_writer import FastSegmentWriter
+from tests.kb.ram_index import ram_index
 
 VOCABULARY = ["skills", "funding", "council", "devolution", "levelling", "towns", "growth",
               "housing", "transport", "budget", "mayor", "pilot"]
@@ -36,30 +34,11 @@ queries = st.recursive(
 )
 
 
-def _index(bodies: list[list[str]], deleted: list[int], segments: int, fast: bool = False):
-    """A RAM index of `bodies` written in `segments` commits (not merged), then some deleted;
-    by Whoosh's writer or by our bulk writer (`fast`: protocol-5 blocks, some uncompressed)."""
-    ix = RamStorage().create_index(build_schema())
-    per_segment = max(1, -(-len(bodies) // segments))
-    for start in range(0, len(bodies), per_segment):
-        writer = FastSegmentWriter(ix) if fast else ix.writer()
-        for number in range(start, min(len(bodies), start + per_segment)):
-            writer.add_document(id=f"d{number}", item_type="source", kind="note",
-                                body=" ".join(bodies[number]))
-        writer.commit(merge=False)
-    if deleted:
-        writer = ix.writer()
-        for number in deleted:
-            writer.delete_by_term("id", f"d{number % len(bodies)}")
-        writer.commit(merge=False)
-    return ix
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(bodies=documents, deleted=st.lists(st.integers(0, 39), max_size=5),
        segments=st.integers(1, 3), query=queries, fast=st.booleans())
 def test_same_documents_as_whoosh(bodies, deleted, segments, query, fast):
-    ix = _index(bodies, deleted, segments, fast)
+    ix = ram_index(bodies, deleted, segments, fast)
     with ix.searcher() as searcher:
         query = query.normalize()
         expected = set(query.docs(searcher))
@@ -70,7 +49,7 @@ def test_same_documents_as_whoosh(bodies, deleted, segments, query, fast):
 @settings(max_examples=30, deadline=None)
 @given(bodies=documents, deleted=st.lists(st.integers(0, 39), max_size=5), word=words)
 def test_single_word_scores_match_whoosh(bodies, deleted, word):
-    ix = _index(bodies, deleted, 2)
+    ix = ram_index(bodies, deleted, 2)
     with ix.searcher() as searcher:
         term = _body_term(word)
         expected = {hit.docnum: hit.score for hit in searcher.search(term, limit=None)}
@@ -89,7 +68,7 @@ def test_a_rare_and_a_common_word_score_as_whoosh_scores(others, rare_in, delete
     list rather than walking it; the scores must not change."""
     bodies = [["council", *words_of] + (["kestrel"] if number in rare_in else [])
               for number, words_of in enumerate(others)]
-    ix = _index(bodies, deleted, 2)
+    ix = ram_index(bodies, deleted, 2)
     with ix.searcher() as searcher:
         query = wq.And([_body_term("kestrel"), _body_term("council")])
         expected = {hit.docnum: hit.score for hit in searcher.search(query, limit=None)}
@@ -102,7 +81,7 @@ def test_a_rare_and_a_common_word_score_as_whoosh_scores(others, rare_in, delete
 def test_postings_read_block_by_block_equal_whooshs():
     # Enough documents for several posting blocks, and a rare word for inlined postings.
     bodies = [["skills"] * (1 + n % 5) + (["mayor"] if n == 7 else []) for n in range(700)]
-    ix = _index(bodies, [], 1)
+    ix = ram_index(bodies, [], 1)
     with ix.searcher() as searcher:
         reader = searcher.reader()
         for word in ("skills", "mayor"):
@@ -121,7 +100,7 @@ def test_phrases_across_many_blocks_match_whooshs():
     bodies = [(["skills", "funding"] if n % 3 == 0 else ["funding", "skills"]) * (1 + n % 4)
               + (["council", "skills", "funding"] if n % 97 == 0 else []) for n in range(900)]
     for fast in (False, True):
-        ix = _index(bodies, [5, 300], 2, fast)
+        ix = ram_index(bodies, [5, 300], 2, fast)
         with ix.searcher() as searcher:
             for words in (["skills", "funding"], ["council", "skills", "funding"],
                           ["funding", "funding"], ["skills", "funding", "skills"]):
@@ -130,7 +109,7 @@ def test_phrases_across_many_blocks_match_whooshs():
 
 
 def test_absent_words_and_fields_find_nothing():
-    ix = _index([["skills"]], [], 1)
+    ix = ram_index([["skills"]], [], 1)
     with ix.searcher() as searcher:
         evaluator = Evaluator(searcher)
         for query in (wq.Term("body", "zzz"), wq.Term("nosuchfield", "x"),
@@ -180,7 +159,7 @@ def test_each_thread_reads_from_its_own_position():
 def test_lengths_read_in_one_block_equal_whooshs():
     from kb.index.evaluate import _field_lengths
     bodies = [["skills"] * n for n in (1, 5, 40, 300, 2000)] + [["mayor"]]
-    ix = _index(bodies, [], 1)
+    ix = ram_index(bodies, [], 1)
     with ix.searcher() as searcher:
         reader = searcher.reader()
         expected = [reader.doc_field_length(doc, "body", 0) or 0 for doc in range(reader.doc_count_all())]
@@ -189,7 +168,7 @@ def test_lengths_read_in_one_block_equal_whooshs():
 
 
 def test_occurrences_in_a_body_come_from_postings_the_search_read():
-    ix = _index([["council", "council", "skills"], ["skills"], ["council"]], [], 2)
+    ix = ram_index([["council", "council", "skills"], ["skills"], ["council"]], [], 2)
     with ix.searcher() as searcher:
         evaluator = Evaluator(searcher)
         council, skills = _body_term("council").text, _body_term("skills").text

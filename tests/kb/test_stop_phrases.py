@@ -8,30 +8,15 @@ from whoosh.filedb.filestore import RamStorage
 from kb.index.evaluate import Evaluator
 from kb.index.query import StopPhrase, parse, phrase_query
 from kb.index.schema import build_schema
-from kb.index.segment_writer import FastSegmentWriter
 from kb.index.stop_maps import code_of, phrase_parts, stop_map_of_text
 from kb.search import search
+from tests.kb.ram_index import ram_index
 
 VOCABULARY = ["the", "The", "of", "for", "state", "secretary", "States", "a", "b", "x", "to", "be",
               "not", "or", "levelling", "up", "council", "é", "7"]
 
 bodies = st.lists(st.lists(st.sampled_from(VOCABULARY), min_size=0, max_size=25),
                   min_size=1, max_size=30)
-
-
-def _index(texts: list[str], fast: bool, deleted: list[int]):
-    ix = RamStorage().create_index(build_schema())
-    writer = FastSegmentWriter(ix) if fast else ix.writer()
-    for number, text in enumerate(texts):
-        writer.add_document(id=f"d{number}", item_type="source", kind="note", body=text,
-                            body_stops=text)
-    writer.commit(merge=False)
-    if deleted:
-        writer = ix.writer()
-        for number in deleted:
-            writer.delete_by_term("id", f"d{number % len(texts)}")
-        writer.commit(merge=False)
-    return ix
 
 
 def _scan(texts: list[str], phrase: str, deleted: set[int]) -> set[int]:
@@ -49,15 +34,16 @@ def _scan(texts: list[str], phrase: str, deleted: set[int]) -> set[int]:
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(words=bodies, fast=st.booleans(), deleted=st.lists(st.integers(0, 29), max_size=4),
-       phrase=st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=4), take=st.integers(0, 60))
-def test_phrases_match_a_scan_of_the_words(words, fast, deleted, phrase, take):
+       segments=st.integers(1, 3), phrase=st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=4),
+       take=st.integers(0, 60))
+def test_phrases_match_a_scan_of_the_words(words, fast, deleted, segments, phrase, take):
     texts = [" ".join(body) for body in words]
     if take < 30 and words[take % len(words)]:  # often a phrase the library holds
         source = words[take % len(words)]
         start = take % len(source)
         phrase = source[start:start + len(phrase)]
     phrase_text = " ".join(phrase)
-    ix = _index(texts, fast, deleted)
+    ix = ram_index(words, deleted, segments, fast)
     gone = {number % len(texts) for number in deleted}
     query = phrase_query("body", phrase_text)
     with ix.searcher() as searcher:
@@ -111,7 +97,6 @@ def test_a_column_search_finds_each_map_holding_the_codes(maps, codes):
     """Searched in one pass over the column, a match running from one map into the next
     is not a match; read map by map, the same documents."""
     from whoosh.columns import VarBytesColumn
-    from whoosh.filedb.filestore import RamStorage
 
     from kb.index.stop_maps import StopMapColumn, docs_holding
 

@@ -349,11 +349,25 @@ class Evaluator:
         btexts = [_to_bytes(segment, fieldname, word) for word in query.words]
         if len(btexts) < 2:
             return self._all_of([wq.Term(fieldname, btext) for btext in btexts], segment)
-        rarest = min(btexts, key=lambda btext: segment.reader.doc_frequency(fieldname, btext))
-        candidates = segment.docs(fieldname, rarest)
+        candidates = self._holding_all(segment, fieldname, btexts)
         if not candidates:
-            return candidates
+            return set()
         return phrase_matches(segment.reader, fieldname, btexts, candidates)
+
+    @staticmethod
+    def _holding_all(segment: _Segment, fieldname: str, btexts: list[bytes]) -> frozenset[int]:
+        """The documents holding the rarest word, narrowed to those holding the others too
+        where that is cheap (a word's set is read whole, and kept between searches): then
+        positions are decoded only where the phrase can be. A word in many more documents is
+        left to `phrase_matches`, which reads its positions only in blocks holding candidates."""
+        frequency = {btext: segment.reader.doc_frequency(fieldname, btext) for btext in btexts}
+        by_frequency = sorted(btexts, key=frequency.__getitem__)
+        candidates = segment.docs(fieldname, by_frequency[0])
+        for btext in by_frequency[1:]:
+            if not candidates or frequency[btext] > SEEK_BELOW * len(candidates):
+                break
+            candidates = candidates.intersection(segment.docs(fieldname, btext))
+        return candidates
 
     def _stop_phrase(self, query: StopPhrase, segment: _Segment) -> set[int]:
         """A phrase with stop words: its indexed words matched as `_phrase` does, at their
@@ -369,8 +383,7 @@ class Evaluator:
         else:
             fieldname = query.fieldname
             btexts = [_to_bytes(segment, fieldname, word) for word in query.words]
-            rarest = min(btexts, key=lambda btext: segment.reader.doc_frequency(fieldname, btext))
-            candidates = segment.docs(fieldname, rarest)
+            candidates = self._holding_all(segment, fieldname, btexts)
             offsets, stops = query.offsets, query.stops
             if len(btexts) == 1:  # counted from the word: its positions are the starts
                 stops = tuple((offset - offsets[0], code) for offset, code in stops)

@@ -2,9 +2,9 @@
 
 Accents fold ("Siân" = "sian"), apostrophes vanish inside words ("O'Brien" = "obrien"), hyphens
 split ("levelling-up" = "levelling up"), British and American spellings of common policy words
-meet ("programme" = "program"), and body words are stemmed ("levelling" = "level"). Stop words and one-letter words are not
-indexed, but they keep their positions: "secretary of state" needs exactly one word between
-"secretary" and "state", and kb.index.stop_maps records which word it was.
+meet ("programme" = "program"), and body words are stemmed ("levelling" = "level"). Stop words
+and one-letter words are not indexed, but they keep their positions: "secretary of state" needs
+exactly one word between "secretary" and "state", and kb.index.stop_maps records which it was.
 
 The body analyzer is one fused tokenizer rather than a chain of Whoosh filters: indexing spends
 most of its time here, and one loop with a per-word cache measured three times faster than the

@@ -23,7 +23,7 @@ def vocabulary_buckets(reader, fieldname: str) -> Buckets:
 
 def within_one_edit(typed: str, word: str) -> bool:
     """Damerau-Levenshtein distance at most 1: one letter changed, added, dropped or two
-    neighbours swapped (Whoosh's measure)."""
+    neighbours swapped (Whoosh's `distance`; its term automaton counts a swap as two edits)."""
     if typed == word:
         return True
     typed_length, word_length = len(typed), len(word)

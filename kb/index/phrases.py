@@ -17,7 +17,55 @@ from pickle import loads
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
+from kb.index.stop_maps import docs_holding, holds_stops, map_getter
+
 _COUNT_BYTES = 4  # a Positions value starts with the number of positions, then the pickle
+NARROW_BELOW = 8  # a word in this many times more documents than the candidates: not intersected
+
+
+def phrase_docs(segment, fieldname: str, btexts: list[bytes]) -> set[int]:
+    """The documents of one segment (kb.index.evaluate's, with its shared document sets)
+    holding the words, two or more, one right after another."""
+    candidates = holding_all(segment, fieldname, btexts)
+    return phrase_matches(segment.reader, fieldname, btexts, candidates) if candidates else set()
+
+
+def stop_phrase_docs(segment, fieldname: str, btexts: list[bytes], offsets: tuple[int, ...],
+                     stops: tuple[tuple[int, int], ...]) -> set[int]:
+    """The documents of one segment holding a phrase with stop words: its indexed words
+    (`btexts`, at `offsets`) matched from their positions, then its `stops` ((offset, code))
+    looked up in the field's stop map at the places found. A phrase of stop words alone is
+    looked for in every document's map."""
+    maps = segment.stop_maps(fieldname)
+    if not btexts:
+        return docs_holding(maps, bytes(code for _offset, code in stops)).intersection(segment.live())
+    candidates = holding_all(segment, fieldname, btexts)
+    if not candidates:
+        return set()
+    if len(btexts) == 1:  # counted from the word: its positions are the starts
+        stops = tuple((offset - offsets[0], code) for offset, code in stops)
+        offsets = (0,)
+    map_of = map_getter(maps)
+
+    def accept(doc: int, starts) -> bool:
+        return holds_stops(map_of(doc), starts, stops)
+
+    return phrase_matches(segment.reader, fieldname, btexts, candidates, offsets, accept)
+
+
+def holding_all(segment, fieldname: str, btexts: list[bytes]) -> frozenset[int]:
+    """The documents holding the rarest word, narrowed to those holding the others too
+    where that is cheap (a word's set is read whole, and kept between searches): then
+    positions are decoded only where the phrase can be. A word in many more documents is
+    left to `phrase_matches`, which reads its positions only in blocks holding candidates."""
+    frequency = {btext: segment.reader.doc_frequency(fieldname, btext) for btext in btexts}
+    by_frequency = sorted(btexts, key=frequency.__getitem__)
+    candidates = segment.docs(fieldname, by_frequency[0])
+    for btext in by_frequency[1:]:
+        if not candidates or frequency[btext] > NARROW_BELOW * len(candidates):
+            break
+        candidates = candidates.intersection(segment.docs(fieldname, btext))
+    return candidates
 
 
 def phrase_matches(reader, fieldname: str, btexts: list[bytes], candidates: set[int],

@@ -5,7 +5,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import query as wq
 
-from kb.index.evaluate import Evaluator, _read_postings
+from kb.index.evaluate import Evaluator
+from kb.index.segment_reading import read_postings
 from tests.kb.ram_index import ram_index
 
 VOCABULARY = ["skills", "funding", "council", "devolution", "levelling", "towns", "growth",
@@ -86,7 +87,7 @@ def test_postings_read_block_by_block_equal_whooshs():
         reader = searcher.reader()
         for word in ("skills", "mayor"):
             btext = _body_term(word).text.encode()
-            ids, weights = _read_postings(reader, "body", btext)
+            ids, weights = read_postings(reader, "body", btext)
             matcher = reader.postings("body", btext)
             expected = []
             while matcher.is_active():
@@ -157,14 +158,14 @@ def test_each_thread_reads_from_its_own_position():
 
 
 def test_lengths_read_in_one_block_equal_whooshs():
-    from kb.index.evaluate import _field_lengths
+    from kb.index.segment_reading import field_lengths
     bodies = [["skills"] * n for n in (1, 5, 40, 300, 2000)] + [["mayor"]]
     ix = ram_index(bodies, [], 1)
     with ix.searcher() as searcher:
         reader = searcher.reader()
         expected = [reader.doc_field_length(doc, "body", 0) or 0 for doc in range(reader.doc_count_all())]
-        assert list(_field_lengths(reader, "body")) == expected
-        assert list(_field_lengths(reader, "memo")) == [0] * len(bodies)
+        assert list(field_lengths(reader, "body")) == expected
+        assert list(field_lengths(reader, "memo")) == [0] * len(bodies)
 
 
 def test_occurrences_in_a_body_come_from_postings_the_search_read():

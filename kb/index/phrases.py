@@ -6,7 +6,7 @@ rarest first; for each candidate document (it holds every word), only the positi
 blocks that contain candidates are unpickled, and the phrase's possible starting points are
 narrowed with set intersections, dropping a document as soon as it can no longer match. Stop
 words count as positions, so a phrase's words sit at fixed offsets from its start; the stop
-words themselves are checked by the caller (kb.index.stop_maps).
+words themselves are then looked up in the field's stop map (kb.index.stop_maps).
 """
 
 from bisect import bisect_left
@@ -24,8 +24,8 @@ NARROW_BELOW = 8  # a word in this many times more documents than the candidates
 
 
 def phrase_docs(segment, fieldname: str, btexts: list[bytes]) -> set[int]:
-    """The documents of one segment (kb.index.evaluate's, with its shared document sets)
-    holding the words, two or more, one right after another."""
+    """The documents of one segment (a kb.index.segment_reading.Segment, with its shared
+    document sets) holding the words, two or more, one right after another."""
     candidates = holding_all(segment, fieldname, btexts)
     return phrase_matches(segment.reader, fieldname, btexts, candidates) if candidates else set()
 

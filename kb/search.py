@@ -207,7 +207,8 @@ def _highlight_stems(query: wq.Query, found_terms: set[tuple[str, str]]) -> set[
 
 
 def _hits(library: Library, ordered: list[tuple[str, float]], stems: set[str],
-          with_snippets: bool, counts: dict[str, dict[str, int] | None] | None = None) -> list[SearchHit]:
+          with_snippets: bool, counts: dict[str, dict[str, int] | None]) -> list[SearchHit]:
+    """`counts`: per item, how often its body holds each stem, where the index knows."""
     ids = [item_id for item_id, _score in ordered]
     scores = dict(ordered)
     infos = describe_ids(library, ids, with_text=with_snippets)
@@ -216,8 +217,8 @@ def _hits(library: Library, ordered: list[tuple[str, float]], stems: set[str],
         info = infos.get(item_id)
         if info is None:  # indexed but gone from the database: the outbox will remove it
             continue
-        snippet_list = (make_snippets(info.text, stems, info.page_starts,
-                                      counts=(counts or {}).get(item_id)) if with_snippets else [])
+        snippet_list = (make_snippets(info.text, stems, info.page_starts, counts=counts.get(item_id))
+                        if with_snippets else [])
         hits.append(SearchHit(
             id=item_id, kind=info.kind, kind_label=info.kind_label, item_type=info.item_type,
             title=info.title, authors=info.authors, date=info.date, publisher=info.publisher,
@@ -228,7 +229,7 @@ def _hits(library: Library, ordered: list[tuple[str, float]], stems: set[str],
 
 def hits_for(library: Library, ordered: list[tuple[str, float]]) -> list[SearchHit]:
     """Hits for known ids and scores, each with the opening of its text as the snippet."""
-    return _hits(library, ordered, set(), True)
+    return _hits(library, ordered, set(), True, {})
 
 
 def match_spans(library: Library, query_text: str, text: str) -> list[tuple[int, int]]:

@@ -185,15 +185,15 @@ class Evaluator:
             return self._all_of([wq.Term(fieldname, btext) for btext in btexts], segment)
         return phrase_docs(segment, fieldname, btexts)
 
-    def _stop_phrase(self, query: StopPhrase, segment: Segment) -> set[int]:
+    def _stop_phrase(self, query: StopPhrase, segment: Segment) -> frozenset[int]:
         """A phrase with stop words (kb.index.phrases), found once per search: it is scored by
-        its documents when it has no indexed word."""
+        its documents when it has no indexed word. Frozen and shared, as a word's set is."""
         found = segment.unions.get(query)
         if found is None:
             btexts = [_to_bytes(segment, query.fieldname, word) for word in query.words]
             found = segment.unions[query] = frozenset(
                 stop_phrase_docs(segment, query.fieldname, btexts, query.offsets, query.stops))
-        return set(found)
+        return found
 
     def _checked_by_whoosh(self, query: wq.Query, segment: Segment) -> set[int]:
         """Phrases and rarer query kinds: Whoosh's matcher, run only if every word is present."""

@@ -1,7 +1,7 @@
 """What searches keep between them: term postings and sets of documents, document lengths,
-prefix and fuzzy expansions and facet columns, per segment. A segment never changes once written, so entries
-stay right until they fall out; each index has its own cache (segment names are only unique
-within an index), and it is emptied when the index is rebuilt."""
+prefix and fuzzy expansions and facet columns, per segment. A segment never changes once
+written, so entries stay right until they fall out; each index has its own cache (segment
+names are only unique within an index), and it is emptied when the index is rebuilt."""
 
 import threading
 from collections import OrderedDict

@@ -101,13 +101,22 @@ def holds_stops(stops_map, starts, stops: tuple[tuple[int, int], ...]) -> bool:
     return False
 
 
+def _mapped(maps):
+    """(buffer, offsets, lengths, base) of a column whose file is mapped into memory, else
+    None: the maps are then cut from the buffer rather than copied through Whoosh's reader."""
+    buffer = getattr(getattr(maps, "_dbfile", None), "_buf", None)
+    if buffer is None or not isinstance(maps, VarBytesColumn.Reader):
+        return None
+    return buffer, maps._offsets, maps._lengths, maps._basepos
+
+
 def map_getter(maps):
     """doc -> its map, as a slice of the mapped file where there is one (Whoosh's reader
     copied each through three calls)."""
-    buffer = getattr(getattr(maps, "_dbfile", None), "_buf", None)
-    if buffer is None or not isinstance(maps, VarBytesColumn.Reader):
+    mapped = _mapped(maps)
+    if mapped is None:
         return maps.__getitem__
-    offsets, lengths, base = maps._offsets, maps._lengths, maps._basepos
+    buffer, offsets, lengths, base = mapped
 
     def get(doc: int):
         start = base + offsets[doc]
@@ -119,10 +128,10 @@ def map_getter(maps):
 def docs_holding(maps, codes: bytes) -> set[int]:
     """The documents (of one segment) whose map holds `codes` in a row: the column's bytes are
     searched in one pass where the file is mapped into memory, each document's map otherwise."""
-    buffer = getattr(getattr(maps, "_dbfile", None), "_buf", None)
-    if buffer is None or not isinstance(maps, VarBytesColumn.Reader):
+    mapped = _mapped(maps)
+    if mapped is None:
         return {doc for doc in range(len(maps)) if codes in maps[doc]}
-    offsets, lengths, base = maps._offsets, maps._lengths, maps._basepos
+    buffer, offsets, lengths, base = mapped
     if not len(offsets):
         return set()
     end = base + offsets[-1] + lengths[-1]

@@ -162,6 +162,8 @@ class Evaluator:
             return docs - segment.deleted if segment.deleted else docs
         if isinstance(query, wq.WrappingQuery):
             return self._docs(query.child, segment)
+        if isinstance(query, wq.NumericRange):  # years and dates: a union of Whoosh's trie terms
+            return self._docs(query._compile_query(segment.reader), segment)
         if isinstance(query, StopPhrase):
             return self._stop_phrase(query, segment)
         if isinstance(query, wq.Phrase) and query.slop == 1 and _has_positions(segment, query.fieldname):

@@ -79,6 +79,20 @@ def test_a_rare_and_a_common_word_score_as_whoosh_scores(others, rare_in, delete
             assert abs(found[doc] - score) < 1e-6 * max(1.0, score)
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(years=st.lists(st.integers(1990, 2030), min_size=1, max_size=40),
+       deleted=st.lists(st.integers(0, 39), max_size=4), segments=st.integers(1, 3),
+       low=st.none() | st.integers(1985, 2035), high=st.none() | st.integers(1985, 2035),
+       exclusive=st.booleans(), fast=st.booleans())
+def test_year_ranges_find_what_whoosh_finds(years, deleted, segments, low, high, exclusive, fast):
+    """Year ranges are read as the union of Whoosh's trie terms, with a word or alone."""
+    ix = ram_index([["council"]] * len(years), deleted, segments, fast, years)
+    with ix.searcher() as searcher:
+        years_in = wq.NumericRange("year", low, high, startexcl=exclusive, endexcl=exclusive)
+        for query in (years_in, wq.And([years_in, _body_term("council")])):
+            assert set(Evaluator(searcher).evaluate(query).scores) == set(query.docs(searcher))
+
+
 def test_postings_read_block_by_block_equal_whooshs():
     # Enough documents for several posting blocks, and a rare word for inlined postings.
     bodies = [["skills"] * (1 + n % 5) + (["mayor"] if n == 7 else []) for n in range(700)]

@@ -15,6 +15,7 @@ from operator import ge, itemgetter
 from whoosh import query as wq
 
 from kb.errors import InvalidInput
+from kb.index.analysis import WORD, is_dropped
 from kb.index.evaluate import Evaluation, Evaluator
 from kb.index.facets import facet_counts, filter_query
 from kb.index.query import TEXT_FIELDS, ParsedQuery, content_words, parse, words_query
@@ -28,6 +29,8 @@ QUESTION_WORDS = 4  # a plain query this long is read as a question
 SORTS = ("relevance", "date", "title", "added")
 WORD_RANK = 1e9  # see _by_words_matched
 SORT_COLUMNS = {"date": "date", "title": "title_sort", "added": "added"}
+COMMON_WORDS_NOTICE = ("The query has only very common words (not searched on their own); "
+                       'add a more specific word, or quote a phrase: "the state".')
 
 
 @dataclass
@@ -99,12 +102,14 @@ def search(library: Library, text: str, limit: int = 20, page: int = 1, kind: st
         parsed.query, parsed.plain = wq.Every(), False
     if parsed.query is wq.NullQuery:
         if re.search(r"\w", parsed.text):
-            notices.append("The query has only very common words; add a more specific word.")
+            notices.append(COMMON_WORDS_NOTICE)
         else:
             notices.append("Type a word to search for.")
         return SearchResults(text, [], 0, page, limit, notices=notices)
     found = evaluator.evaluate(parsed.query, narrowing)
     strict_total = found.total
+    if not strict_total and parsed.plain and _only_common_words(parsed.text):
+        notices.append(COMMON_WORDS_NOTICE)
     ranked, relaxed = None, False
     if _should_relax(strict_total, parsed):
         any_words = words_query(parsed.text, searcher.schema, require_all=False)
@@ -140,6 +145,12 @@ def _count(evaluator: Evaluator, text: str, narrowing) -> int:
     if parsed.query is wq.NullQuery:
         return 0
     return evaluator.evaluate(parsed.query, narrowing, scored=False).total
+
+
+def _only_common_words(text: str) -> bool:
+    """Every word is one the text fields leave out ("the", "their"): only names matched."""
+    words = WORD.findall(text)
+    return bool(words) and all(map(is_dropped, words))
 
 
 def _should_relax(total: int, parsed: ParsedQuery) -> bool:

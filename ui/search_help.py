@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 WIDTH_CHARS = 104
 
 SYNTAX = [
-    ("levelling up", "items with all of the words (in any form: level, levelled…)"),
-    ('"shared prosperity fund", "secretary of state"', "the exact phrase, small words too"),
+    ("skills funding", "items with all of the words (in any form: skill, funded…); common words "
+     "such as the, was, their are skipped"),
+    ('"shared prosperity fund", "secretary of state"', "the exact phrase, common words too"),
     ("buses OR trams", "either word"),
     ("housing NOT london, housing -london", "leave out items with a word"),
     ("(buses OR trams) franchising", "group alternatives"),

@@ -3,8 +3,9 @@
 Accents fold ("Siân" = "sian"), apostrophes vanish inside words ("O'Brien" = "obrien"), hyphens
 split ("levelling-up" = "levelling up"), British and American spellings of common policy words
 meet ("programme" = "program"), and body words are stemmed ("levelling" = "level"). Stop words
-and one-letter words are not indexed, but they keep their positions: "secretary of state" needs
-exactly one word between "secretary" and "state", and kb.index.stop_maps records which it was.
+and other function words ("the", "of", "was", "their") and one-letter words are not indexed,
+but they keep their positions: "secretary of state" needs exactly one word between "secretary"
+and "state", and kb.index.stop_maps records which it was.
 
 The body analyzer is one fused tokenizer rather than a chain of Whoosh filters: indexing spends
 most of its time here, and one loop with a per-word cache measured three times faster than the
@@ -22,6 +23,25 @@ from whoosh.support.charset import accent_map
 WORD_PATTERN = r"\w+(?:['’]\w+)*"
 WORD = re.compile(WORD_PATTERN)
 CACHE_LIMIT = 300_000
+# English function words beyond Whoosh's 34 stop words: pronouns, auxiliaries, conjunctions and
+# prepositions (after the Snowball list). They are the longest posting lists, so leaving them out
+# of the index makes importing faster and phrases holding them cheap (checked in the stop map),
+# and alone they find everything. Words that change a policy query's meaning stay indexed:
+# quantifiers and negatives ("no", "more", "only", "all"), "against", "further" (education),
+# "just" (transition) and "who" (the WHO).
+FUNCTION_WORDS = frozenset([
+    "me", "my", "myself", "our", "ours", "ourselves", "yours", "yourself", "yourselves", "he",
+    "him", "his", "himself", "she", "her", "hers", "herself", "its", "itself", "they", "them",
+    "their", "theirs", "themselves", "what", "which", "whom", "whose", "these", "those",
+    "there", "here", "where", "why", "how", "am", "was", "were", "been", "being", "has",
+    "had", "having", "do", "does", "did", "doing", "would", "should", "could", "must",
+    "might", "shall", "ought", "but", "so", "than", "then", "because", "while", "nor",
+    "though", "although", "whether", "unless", "about", "into", "through", "during", "before",
+    "after", "above", "below", "up", "down", "out", "off", "over", "under", "until", "since",
+    "upon", "onto", "within", "without", "between", "towards", "toward", "across", "among",
+    "per", "via", "also",
+])
+DROPPED_WORDS = STOP_WORDS | FUNCTION_WORDS
 
 # American -> British forms, applied before stemming so both spellings share a term.
 SPELLING_VARIANTS = {
@@ -56,9 +76,10 @@ def british_spelling(word: str) -> str:
 
 
 def is_dropped(raw: str) -> bool:
-    """Whether a word is left out of the index: a stop word, or a single letter or digit."""
+    """Whether a word is left out of the index: a stop or function word, or a single letter
+    or digit."""
     lowered = raw.lower()
-    return lowered in STOP_WORDS or len(lowered) < 2
+    return lowered in DROPPED_WORDS or len(lowered) < 2
 
 
 def normalise_word(word: str) -> str:

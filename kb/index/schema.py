@@ -7,7 +7,8 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from kb.index.analysis import name_analyzer, stemming_analyzer
 from kb.index.stop_maps import STOP_MAP_FIELDS, StopMapColumn, map_field
 
-SCHEMA_VERSION = 6  # 5: stop words keep their positions, stop maps; 6: sort-only fields
+SCHEMA_VERSION = 7  # 5: stop words keep their positions, stop maps; 6: sort-only fields;
+# 7: function words ("was", "their") dropped as stop words are
 
 
 def _not_indexed(field):

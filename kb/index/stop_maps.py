@@ -15,18 +15,18 @@ from itertools import compress, repeat
 from operator import is_
 from string import ascii_lowercase, digits
 
-from whoosh.analysis.filters import STOP_WORDS
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN
 
-from kb.index.analysis import STEMMER, WORD, is_dropped, normalise_word
+from kb.index.analysis import DROPPED_WORDS, STEMMER, WORD, is_dropped, normalise_word
 
 STOP_MAP_FIELDS = ("title", "body", "memo")  # the stemmed text fields, whose stop words drop
 SUFFIX = "_stops"
 INDEXED = 0
 OTHER_DROPPED = 0xFE  # a one-letter word outside a-z and 0-9
-_DROPPED_WORDS = sorted(STOP_WORDS | set(ascii_lowercase) | set(digits))
+_DROPPED_WORDS = sorted(DROPPED_WORDS | set(ascii_lowercase) | set(digits))
 CODES = {word: code for code, word in enumerate(_DROPPED_WORDS, start=1)}
+assert len(CODES) < OTHER_DROPPED, "every dropped word needs its own byte"
 _CACHE_LIMIT = 300_000
 _code_of_raw: dict[str, int] = {}
 

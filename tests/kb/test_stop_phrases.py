@@ -13,7 +13,7 @@ from kb.search import search
 from tests.kb.ram_index import ram_index
 
 VOCABULARY = ["the", "The", "of", "for", "state", "secretary", "States", "a", "b", "x", "to", "be",
-              "not", "or", "levelling", "up", "council", "é", "7"]
+              "not", "or", "levelling", "up", "council", "é", "7", "was", "Their"]
 
 bodies = st.lists(st.lists(st.sampled_from(VOCABULARY), min_size=0, max_size=25),
                   min_size=1, max_size=30)
@@ -54,7 +54,8 @@ def test_phrases_match_a_scan_of_the_words(words, fast, deleted, segments, phras
 
 
 def test_a_stop_map_codes_each_dropped_word():
-    assert stop_map_of_text("levelling up") == b""  # no stop words: nothing stored
+    assert stop_map_of_text("skills funding") == b""  # no stop words: nothing stored
+    assert stop_map_of_text("levelling up") == bytes([0, code_of("up")])  # function words too
     assert stop_map_of_text("The state of it") == bytes([code_of("the"), 0, code_of("of"), code_of("it")])
     assert code_of("The") == code_of("the") != code_of("of")
     assert code_of("b") != code_of("x")
@@ -65,7 +66,8 @@ def test_parsed_phrases_keep_their_stop_words(library):
     query = parse('title:"secretary of state"', schema).query
     assert isinstance(query, StopPhrase)
     assert query.offsets == (0, 2) and [offset for offset, _code in query.stops] == [1]
-    assert not isinstance(parse('title:"levelling up"', schema).query, StopPhrase)
+    assert not isinstance(parse('title:"skills funding"', schema).query, StopPhrase)
+    assert isinstance(parse('title:"levelling up"', schema).query, StopPhrase)
 
 
 def test_searching_phrases_with_stop_words(library, add_source):
@@ -87,6 +89,21 @@ def test_searching_phrases_with_stop_words(library, add_source):
     assert titles('"to be or"') == {"Four"}
     assert titles('"be to"') == set()
     assert titles('"the secretary"') == {"One", "Three"}
+
+
+def test_function_words_are_dropped_but_phrases_holding_them_are_exact(library, add_source):
+    add_source(title="Funded", body="The council was funded by their mayor.")
+    add_source(title="Cut", body="Funding for the council is cut; their funded posts go.")
+
+    def titles(text: str) -> set[str]:
+        return {hit.title for hit in search(library, text).hits}
+
+    assert titles("council was funded") == {"Funded", "Cut"}  # "was" alone finds everything
+    assert titles('"council was funded"') == {"Funded"}
+    assert titles('"their funded"') == {"Cut"}
+    assert titles('"was funded by their"') == {"Funded"}
+    results = search(library, "their")
+    assert results.total == 0 and "only very common words" in results.notices[0]
 
 
 @settings(max_examples=60, deadline=None)

@@ -15,7 +15,6 @@ from operator import ge, itemgetter
 from whoosh import query as wq
 
 from kb.errors import InvalidInput
-from kb.index.analysis import WORD, is_dropped
 from kb.index.evaluate import Evaluation, Evaluator
 from kb.index.facets import facet_counts, filter_query
 from kb.index.query import TEXT_FIELDS, ParsedQuery, content_words, parse, words_query
@@ -108,8 +107,6 @@ def search(library: Library, text: str, limit: int = 20, page: int = 1, kind: st
         return SearchResults(text, [], 0, page, limit, notices=notices)
     found = evaluator.evaluate(parsed.query, narrowing)
     strict_total = found.total
-    if not strict_total and parsed.plain and _only_common_words(parsed.text):
-        notices.append(COMMON_WORDS_NOTICE)
     ranked, relaxed = None, False
     if _should_relax(strict_total, parsed):
         any_words = words_query(parsed.text, searcher.schema, require_all=False)
@@ -145,12 +142,6 @@ def _count(evaluator: Evaluator, text: str, narrowing) -> int:
     if parsed.query is wq.NullQuery:
         return 0
     return evaluator.evaluate(parsed.query, narrowing, scored=False).total
-
-
-def _only_common_words(text: str) -> bool:
-    """Every word is one the text fields leave out ("the", "their"): only names matched."""
-    words = WORD.findall(text)
-    return bool(words) and all(map(is_dropped, words))
 
 
 def _should_relax(total: int, parsed: ParsedQuery) -> bool:

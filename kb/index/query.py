@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from whoosh import qparser
 from whoosh import query as wq
 
-from kb.index.analysis import normalise_word, stem_prefix, stem_terms
+from kb.index.analysis import is_dropped, normalise_word, stem_prefix, stem_terms
 from kb.index.stop_maps import STOP_MAP_FIELDS, phrase_parts
 
 MAX_QUERY_CHARS = 1000
@@ -19,6 +19,7 @@ MAX_TERMS = 64
 MIN_PREFIX = 3  # shorter prefixes expand to thousands of terms: seconds per query
 TEXT_FIELDS = ("title", "body", "memo")
 DEFAULT_FIELDS = ("title", "body", "memo", "author", "publisher", "tag")
+NAME_FIELDS = tuple(name for name in DEFAULT_FIELDS if name not in TEXT_FIELDS)  # nothing dropped
 FIELD_BOOSTS = {"title": 3.0, "body": 1.0, "memo": 1.0, "author": 2.0, "publisher": 1.0, "tag": 1.5}
 FIELD_ALIASES = {
     "title": "title", "author": "author", "authors": "author", "by": "author",
@@ -259,10 +260,30 @@ def parse(text: str, schema) -> ParsedQuery:
     except Exception:  # noqa: BLE001 - Whoosh's parser raises assorted errors on odd input
         query = words_query(cleaned, schema, require_all=True)
         notices.append("The query's syntax was not understood, so its words were searched.")
-    query = query.normalize()
+    query = _without_common_words(query).normalize()
     if _only_negative(query):  # "-skills" alone: everything without skills
         query = wq.And([wq.Every(), query])
     return ParsedQuery(query, cleaned, plain, notices)
+
+
+def _without_common_words(query: wq.Query) -> wq.Query:
+    """A word the text fields drop ("the", "their") is left, after the parser spreads it over
+    the default fields, in the name fields alone, and the query would then need it there:
+    "skills of the council" found nothing. Such a group is removed."""
+    def drop(node: wq.Query) -> wq.Query:
+        return wq.NullQuery if _dropped_word_group(node) else node
+
+    return query.accept(drop)
+
+
+def _dropped_word_group(query: wq.Query) -> bool:
+    if not isinstance(query, wq.Or):
+        return False
+    children = list(query.children())
+    return (all(isinstance(child, wq.Term) for child in children)
+            and sorted(child.fieldname for child in children) == sorted(NAME_FIELDS)
+            and len({child.text for child in children}) == 1
+            and is_dropped(str(children[0].text)))
 
 
 def _only_negative(query: wq.Query) -> bool:
@@ -273,7 +294,8 @@ def _only_negative(query: wq.Query) -> bool:
 
 def content_words(text: str) -> list[str]:
     words = re.findall(r"\w+(?:['’]\w+)*", text.lower())
-    return [word for word in words if word not in QUESTION_STOP_WORDS and word not in _OPERATOR_WORDS]
+    return [word for word in words
+            if word not in QUESTION_STOP_WORDS and word not in _OPERATOR_WORDS and not is_dropped(word)]
 
 
 def words_query(text: str, schema, require_all: bool) -> wq.Query:

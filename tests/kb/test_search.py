@@ -20,6 +20,20 @@ def test_words_all_must_match_and_stemming(library, add_source):
     assert titles(search(library, "levelling streets")) == ["Regional policy"]
 
 
+def test_common_words_are_skipped_not_required(library, add_source):
+    """Stop and function words are not indexed: typed among other words they are skipped (they
+    had been required of the name fields, so the search found nothing), alone they say so."""
+    add_source(title="Skills", body="The skills of the council were praised by their mayor.")
+    add_source(title="Other", body="A council without a plan.")
+    results = search(library, "skills of the council")
+    assert titles(results) == ["Skills"] and not results.relaxed
+    assert set(titles(search(library, "their council -the"))) == {"Skills", "Other"}
+    for common in ("the", "their", "was the"):
+        results = search(library, common)
+        assert results.total == 0 and "only very common words" in results.notices[0]
+    assert titles(search(library, '"skills of the council"')) == ["Skills"]
+
+
 def test_phrase_or_not_and_fields(library, add_source):
     add_source(title="Skills report", body="The apprenticeship levy funds training.",
                authors="Tom O'Brien", kind="report", tags="skills", date="2021-05-01")

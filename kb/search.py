@@ -28,8 +28,6 @@ QUESTION_WORDS = 4  # a plain query this long is read as a question
 SORTS = ("relevance", "date", "title", "added")
 WORD_RANK = 1e9  # see _by_words_matched
 SORT_COLUMNS = {"date": "date", "title": "title_sort", "added": "added"}
-COMMON_WORDS_NOTICE = ("The query has only very common words (not searched on their own); "
-                       'add a more specific word, or quote a phrase: "the state".')
 
 
 @dataclass
@@ -101,7 +99,8 @@ def search(library: Library, text: str, limit: int = 20, page: int = 1, kind: st
         parsed.query, parsed.plain = wq.Every(), False
     if parsed.query is wq.NullQuery:
         if re.search(r"\w", parsed.text):
-            notices.append(COMMON_WORDS_NOTICE)
+            notices.append("The query has only very common words (not searched on their own); "
+                           'add a more specific word, or quote a phrase: "the state".')
         else:
             notices.append("Type a word to search for.")
         return SearchResults(text, [], 0, page, limit, notices=notices)

@@ -37,13 +37,11 @@ KIND_ALIASES = {
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _FIELD = re.compile(r"(?<![\w:])([A-Za-z]+):")
 _OPERATOR_WORDS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
-# Question words and fillers that carry no meaning in a plain-English question.
+# Question words and fillers that carry no meaning in a plain-English question, beyond the words
+# the index leaves out anyway (kb.index.analysis.DROPPED_WORDS: "what", "did", "about"...).
 QUESTION_STOP_WORDS = {
-    "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "do", "does",
-    "say", "said", "says", "about", "after", "before", "was", "were", "there", "their", "they",
-    "them", "any", "some", "all", "has", "had", "been", "being", "into", "than", "then", "also",
-    "our", "its", "his", "her", "she", "he", "i", "me", "my", "between", "over", "under",
-    "tell", "show", "find", "give", "could", "would", "should", "much", "many",
+    "who", "say", "said", "says", "any", "some", "all", "tell", "show", "find", "give", "much",
+    "many",
 }
 
 

@@ -44,6 +44,19 @@ def test_a_search_with_no_matches_says_so(qtbot, open_window, filled):
     assert pane.empty.text() == "No matches for “zebra”."
 
 
+def test_common_words_are_skipped_and_alone_are_explained(qtbot, open_window, filled):
+    window = open_window(filled)
+    type_query(qtbot, window, "funding of their")
+    assert list_titles(window) == ["Skills funding streams"]
+    assert window.list_pane.info.text() == "1 match"  # all words matched, none relaxed
+    window.search_box.field.clear()
+    wait_idle(qtbot, window)
+    type_query(qtbot, window, "their")
+    pane = window.list_pane
+    assert pane.stack.currentWidget() is pane.empty
+    assert "only very common words" in pane.info.text() and pane.info.isVisible()
+
+
 def test_escape_clears_back_to_the_list(qtbot, open_window, filled):
     window = open_window(filled)
     type_query(qtbot, window, "funding")

@@ -21,6 +21,7 @@ SMALL_COLUMN_WIDTHS = {1: 130, 2: 76, 3: 84, 4: 84}
 
 class ItemListPane(QWidget):
     current_item_changed = Signal(object)  # the id the reader should open, or None
+    selected_item_changed = Signal(object)  # (id, kind of item) of the current row, or None
     activated = Signal()  # Enter or double-click: go read it
     loaded = Signal()  # a fresh list or search result is on screen
     failed = Signal(str)
@@ -35,6 +36,7 @@ class ItemListPane(QWidget):
         self._sort = DEFAULT_SORT
         self._sequence = 0
         self._shown_id: str | None = None
+        self._selected_item: tuple[str, str] | None = None
 
         library = context.library
         self.list_model = ItemListModel(lambda ids: sources.summaries(library, ids), self)
@@ -211,4 +213,12 @@ class ItemListPane(QWidget):
         if item_id != self._shown_id:
             self._shown_id = item_id
             self.current_item_changed.emit(item_id)
+        item = self.active_table.current_item()
+        if item != self._selected_item:
+            self._selected_item = item
+            self.selected_item_changed.emit(item)
+
+    def current_item(self) -> tuple[str, str] | None:
+        """(id, kind of item) of the selected row itself (a quote, a highlight, a source…)."""
+        return self._selected_item
 

@@ -48,11 +48,21 @@ class ItemTable(QTableView):
                 if index.data(ItemTypeRole) == "source"]
 
     def current_open_id(self) -> str | None:
+        """What the reader opens for the current row: a source, or the source of a highlight."""
+        index = self._current_index()
+        return index.data(OpenIdRole) if index is not None else None
+
+    def current_item(self) -> tuple[str, str] | None:
+        """(id, kind of item) of the current row itself: a quote, a highlight, a source…"""
+        index = self._current_index()
+        return (index.data(ItemIdRole), index.data(ItemTypeRole)) if index is not None else None
+
+    def _current_index(self):
         index = self.currentIndex()
         if not index.isValid() or not self.selectionModel().isRowSelected(index.row(),
                                                                           QModelIndex()):
             return None
-        return self.model().index(index.row(), 0).data(OpenIdRole)
+        return self.model().index(index.row(), 0)
 
     def select_row(self, row: int) -> None:
         model = self.model()

@@ -116,7 +116,8 @@ class SearchFeatures(QObject):
         self.saved_actions.renaming.connect(saved.follow_rename)
         self.saved_actions.saved.connect(saved.select)
 
-        window.reader.source_loaded.connect(self.related.show_source)
+        window.list_pane.selected_item_changed.connect(self._item_selected)
+        window.reader.source_loaded.connect(self._source_shown)
         self.related.open_requested.connect(self._open_related)
 
         self.saved_actions.message.connect(window.status.show_message)
@@ -188,6 +189,17 @@ class SearchFeatures(QObject):
     def _page_failed(self, message: str) -> None:
         self.model.page_failed()
         self._window.message_bar.show_error(message)
+
+    def _item_selected(self, item: tuple[str, str] | None) -> None:
+        """Related items follow the selected result of any kind: a quote, a highlight or a
+        draft has its own (the reader shows a source; a source's are shown once it opens)."""
+        if item is not None and item[1] != "source":
+            self.related.show_for(item[0])
+
+    def _source_shown(self, source) -> None:
+        item = self._window.list_pane.current_item()
+        if item is None or item[1] == "source":
+            self.related.show_source(source)
 
     def _open_related(self, item_id: str) -> None:
         """Select it in the list if it is there; otherwise open it in the reader alone."""

@@ -54,6 +54,27 @@ def test_related_items_share_key_terms(policy_library):
     assert "Skills funding" not in titles
 
 
+def test_every_kind_of_item_has_related_items(policy_library):
+    """A quote, a highlight, a draft and a theme find items sharing their key terms, as a
+    source does; the item itself is never among them, and an unknown id says so."""
+    from kb import drafts, evidence, quotes, themes
+    from kb.index import indexer
+
+    mayors = search(policy_library, "title:mayors").hits[0]
+    quote = quotes.add_quote(policy_library, "Rail investment across the north is transport policy.")
+    highlight = evidence.add_highlight(policy_library, mayors.id, 0, 10, note="skills budgets for colleges")
+    draft = drafts.new_draft(policy_library, "Rail note", "Transport and rail investment in the north.")
+    theme = themes.add_theme(policy_library, "Rail and transport investment")
+    indexer.sync(policy_library)
+    for item_id, expected in ((quote.id, "Rail investment"), (draft.id, "Rail investment"),
+                              (theme.id, "Rail investment"), (highlight.id, "Skills funding")):
+        titles = [hit.title for hit in related(policy_library, item_id)]
+        assert expected in titles, item_id
+        assert item_id not in [hit.id for hit in related(policy_library, item_id)]
+    with pytest.raises(NotFound):
+        related(policy_library, "NOSUCHITEM")
+
+
 def test_saved_searches_stay_live(policy_library, add_source):
     saved_searches.save(policy_library, "Skills reports", "skills", {"kind": ["report"]})
     assert saved_searches.run(policy_library, "skills reports").total == 1

@@ -28,6 +28,27 @@ def test_related_items_follow_the_open_item(qtbot, open_window, lib):
     assert panel.header.text() == f"Related ({len(panel.titles)})"
 
 
+def test_a_quote_found_by_search_shows_its_own_related_items(qtbot, open_window, lib):
+    """A typed-in quote (no source) selected among the results: the panel lists the items
+    sharing its words, not "nothing related" for want of a source in the reader."""
+    from kb import quotes
+    from kb.index import indexer
+
+    make_search_library(lib)
+    quotes.add_quote(lib, "Zephyr: tram extension capital from the transport settlement.")
+    indexer.sync(lib)
+    window = open_window(lib)
+    type_query(qtbot, window, "zephyr")
+    window.list_pane.select_row(0)
+    wait_idle(qtbot, window)
+    panel = window.search_features.related
+    assert panel.titles and panel.titles[0] == "Tram extension business case"
+    type_query(qtbot, window, "franchising")
+    window.list_pane.select_row(0)
+    wait_idle(qtbot, window)
+    assert "Tram extension business case" not in panel.titles[:1]  # a source's own again
+
+
 def test_clicking_a_related_item_opens_it(qtbot, open_window, lib):
     window = open_window(make_search_library(lib))
     select_title(qtbot, window, "Skills funding streams")

@@ -50,13 +50,14 @@ def describe_ids(library: Library, ids: list[str], with_text: bool = False) -> d
                                      row[2], json.loads(row[3]), row[4], row[5], row[6],
                                      json.loads(row[7]) if with_text else [])
         for row in conn.execute(
-                "SELECT h.id, h.exact, h.note, s.id, s.title, s.authors, s.date, s.publisher "
+                "SELECT h.id, h.exact, h.note, s.id, s.title, s.authors, s.date, s.publisher, "
+                "h.start, s.page_starts "
                 f"FROM highlights h JOIN sources s ON s.id = h.source_id WHERE h.id IN ({marks}) "
                 "AND h.deleted_at IS NULL AND s.deleted_at IS NULL", chunk):
             text = row[1] + (f"\n\nNote: {row[2]}" if row[2] else "")
             found[row[0]] = ItemInfo(row[0], "highlight", "highlight", "Highlight",
                                      f"“{_clip(row[1])}” — {row[4]}", json.loads(row[5]), row[6],
-                                     row[7], text, [], row[3])
+                                     row[7], text, _pages_from(row[9], row[8]), row[3])
         for row in conn.execute(
                 f"SELECT id, name, description, memo FROM themes WHERE id IN ({marks}) "
                 "AND deleted_at IS NULL", chunk):
@@ -64,13 +65,15 @@ def describe_ids(library: Library, ids: list[str], with_text: bool = False) -> d
                                      text=f"{row[2]}\n\n{row[3]}".strip())
         for row in conn.execute(
                 "SELECT q.id, q.text, q.speaker, q.note, q.source_id, s.title, s.authors, s.date, "
-                "s.publisher, q.date FROM quotes q LEFT JOIN sources s ON s.id = q.source_id "
-                f"WHERE q.id IN ({marks}) AND q.deleted_at IS NULL", chunk):
+                "s.publisher, q.date, q.start, s.page_starts FROM quotes q "
+                f"LEFT JOIN sources s ON s.id = q.source_id WHERE q.id IN ({marks}) "
+                "AND q.deleted_at IS NULL", chunk):
             who = row[2] or (", ".join(json.loads(row[6])) if row[6] else "")
             title = f"“{_clip(row[1])}”" + (f" — {who}" if who else "")
             found[row[0]] = ItemInfo(row[0], "quote", "quote", "Quote", title,
                                      json.loads(row[6]) if row[6] else [], row[9] or row[7], row[8],
-                                     row[1] + (f"\n\nNote: {row[3]}" if row[3] else ""), [], row[4])
+                                     row[1] + (f"\n\nNote: {row[3]}" if row[3] else ""),
+                                     _pages_from(row[11], row[10]), row[4])
         for row in conn.execute(
                 f"SELECT id, title, body FROM drafts WHERE id IN ({marks}) AND deleted_at IS NULL", chunk):
             found[row[0]] = ItemInfo(row[0], "draft", "draft", "Draft", row[1], text=row[2])
@@ -80,6 +83,14 @@ def describe_ids(library: Library, ids: list[str], with_text: bool = False) -> d
             found[row[0]] = ItemInfo(row[0], "collection", "collection", "Collection", row[1],
                                      text=f"{row[2]}\n\n{row[3]}".strip())
     return found
+
+
+def _pages_from(page_starts: str | None, start: int | None) -> list[int]:
+    """A passage's page starts counted from the passage (where in its source it starts), so a
+    snippet of a highlight or a clipped quote from a PDF is given its page as a source's is."""
+    if start is None or not page_starts:
+        return []
+    return [page_start - start for page_start in json.loads(page_starts)]
 
 
 def _clip(text: str, limit: int = 90) -> str:

@@ -56,13 +56,14 @@ def print_results(results, page: int, limit: int) -> None:
 @click.option("--sort", default="relevance", show_default=True, type=click.Choice(SORTS))
 @click.option("--filter", "filter_pairs", multiple=True, metavar="FACET=VALUE",
               help="Narrow to a facet value, e.g. --filter kind=report --filter year=2021.")
-@click.option("--facets", "with_facets", is_flag=True, help="Count matches by kind, author, year, tag.")
+@click.option("--facets", "with_facets", is_flag=True,
+              help="Count matches by kind, author, year, tag, theme and collection.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (with --facets: one object).")
 @click.pass_obj
 def search_command(obj, query, limit, page, sort, filter_pairs, with_facets, as_json) -> None:
     """Search the library. All words must match; "phrases", OR, NOT or -word, (groups),
-    prefix*, fuzzy~, and the fields title: author: publisher: kind: tag: year:2021
-    date:2020..2022 work. A question in plain English ranks by best match."""
+    prefix*, fuzzy~, and the fields title: author: publisher: kind: tag: theme: collection:
+    memo: year:2021 date:2020..2022 work. A question in plain English ranks by best match."""
     results = search(obj.library, " ".join(query), limit=limit, page=page, sort=sort,
                      filters=parse_filters(filter_pairs), facets=with_facets)
     if as_json:

@@ -40,6 +40,27 @@ def test_missing_or_corrupt_index_is_rebuilt(tmp_path, add_source, library):
     lib.close()
 
 
+def test_an_index_of_an_older_version_is_rebuilt_on_open(tmp_path, add_source, library):
+    """An index written by an older release (its analysis differs) is rebuilt, not read: after
+    this release drops function words, "council was funded" must be found as a phrase."""
+    import json
+
+    from kb.index.schema import SCHEMA_VERSION
+    from kb.index.store import VERSION_FILE
+
+    add_source(title="Phrase", body="The council was funded in full.")
+    version_file = library.index_dir / VERSION_FILE
+    library.close()
+    version_file.write_text(json.dumps({"schema_version": SCHEMA_VERSION - 1, "complete": True}))
+    lib = open_library(tmp_path / "library")
+    assert lib.index.was_rebuilt
+    indexer.ensure_current(lib)
+    assert search(lib, '"council was funded"').total == 1
+    assert json.loads(version_file.read_text())["schema_version"] == SCHEMA_VERSION
+    assert check.check(lib).ok
+    lib.close()
+
+
 def test_check_reports_drift_and_repair_fixes_it(library, add_source):
     kept = add_source(title="Kept", body="alpha")
     gone = add_source(title="Gone", body="beta")

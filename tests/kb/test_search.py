@@ -59,12 +59,28 @@ def test_phrase_or_not_and_fields(library, add_source):
 def test_hyphens_spelling_variants_and_fuzzy(library, add_source):
     add_source(title="A", body="The levelling-up programme for the organisation centre.")
     add_source(title="B", body="An American program at the organization center.")
-    assert titles(search(library, "levelling up")) == ["A"]
-    assert titles(search(library, "levelling-up")) == ["A"]
+    add_source(title="C", body="Where levelling up money went.")
+    assert set(titles(search(library, "levelling up"))) == {"A", "C"}
+    assert set(titles(search(library, "levelling-up"))) == {"A", "C"}
+    assert set(titles(search(library, '"levelling-up"'))) == {"A", "C"}
     assert set(titles(search(library, "program"))) == {"A", "B"}
     assert set(titles(search(library, "organisation centre"))) == {"A", "B"}
     assert set(titles(search(library, "organisaton~"))) == {"A", "B"}
     assert set(titles(search(library, "ogranization~2"))) == {"A", "B"}
+
+
+def test_names_publishers_and_title_weight(library, add_source):
+    add_source(title="Report on towns", body="Towns and high streets: streets, more streets.",
+               authors="Tom O'Brien",
+               publisher="Northern Futures")
+    add_source(title="High streets", body="A long look at towns, towns and more towns, by ward.")
+    add_source(title="Ports", body="Harbours.", authors="Ann Obrien-Lee", publisher="Futures Lab")
+    for typed in ("obrien", "o'brien", "O’Brien", "author:obrien"):
+        assert titles(search(library, typed))[0] == "Report on towns", typed
+    assert titles(search(library, 'publisher:"northern futures"')) == ["Report on towns"]
+    assert set(titles(search(library, "publisher:futures"))) == {"Report on towns", "Ports"}
+    # A word in the title outranks the same word (even several times) in a body.
+    assert titles(search(library, "streets"))[0] == "High streets"
 
 
 def test_snippets_mark_matched_words_and_pages(library):
@@ -76,6 +92,17 @@ def test_snippets_mark_matched_words_and_pages(library):
     hit = search(library, "skills").hits[0]
     assert "«skills»" in hit.snippet
     assert hit.snippets[0].page == 2
+    # A highlight and a clipped quote of that passage give the page of theirs.
+    from kb import evidence, quotes
+    at = long_body.index("The skills")
+    evidence.add_highlight(library, source.id, at, at + 26, note="skills note")
+    quotes.clip_quote(library, source.id, at, at + 26)
+    typed = quotes.add_quote(library, "Typed skills words with no page.")
+    indexer.sync(library)
+    pages = {found.item_type: found.snippets[0].page for found in search(library, "skills").hits
+             if found.id != typed.id}
+    assert pages == {"source": 2, "highlight": 2, "quote": 2}
+    assert next(found for found in search(library, "typed skills").hits).snippets[0].page is None
 
 
 def test_plain_english_question_falls_back_to_best_match(library, add_source):

@@ -57,6 +57,37 @@ def test_common_words_are_skipped_and_alone_are_explained(qtbot, open_window, fi
     assert "only very common words" in pane.info.text() and pane.info.isVisible()
 
 
+def test_typing_a_word_quickly_runs_one_search(qtbot, open_window, filled):
+    """Keystrokes within the debounce pause make one search, for the whole word."""
+    window = open_window(filled)
+    asked, ran = [], []
+    window.search_box.search_requested.connect(asked.append)
+    window.search_runner.results_ready.connect(lambda results: ran.append(results.query))
+    type_query(qtbot, window, "franchising")
+    assert asked == ["franchising"] and ran == ["franchising"]
+
+
+def test_did_you_mean_offers_a_spelling_and_clicking_it_searches(qtbot, open_window, filled):
+    window = open_window(filled)
+    type_query(qtbot, window, "franchsing")
+    bar = window.search_features.suggestion_bar
+    assert bar.isVisible() and bar.text == "Did you mean: franchising?"
+    with qtbot.waitSignal(window.list_pane.loaded, timeout=5000):
+        qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert window.search_box.text == "franchising"
+    assert list_titles(window) == ["Bus franchising in Manchester"]
+    assert not bar.isVisible()
+
+
+def test_a_question_says_it_ranks_by_best_match(qtbot, open_window, filled):
+    window = open_window(filled)
+    type_query(qtbot, window, "what did mayors say about skills funding and buses")
+    info = window.list_pane.info.text()
+    assert "items matching most words come first" in info
+    assert list_titles(window)[0] == "Skills funding streams"
+
+
 def test_escape_clears_back_to_the_list(qtbot, open_window, filled):
     window = open_window(filled)
     type_query(qtbot, window, "funding")

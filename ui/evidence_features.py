@@ -113,7 +113,7 @@ class EvidenceFeatures(QObject):
         window.search_box.search_requested.connect(lambda _text: self.show_list())
         window.sidebar.scope_selected.connect(self.collections.scope_shown)
         self.theme_view.open_requested.connect(self.open_evidence)
-        self.links.open_item.connect(self.open_item)
+        self.links.open_item.connect(window.open_item)  # quotes and drafts open in the writing area
         for feature in (self.highlight_actions, self.theme_actions, self.collections, self.memo,
                         self.links, self.source_themes, self.batch):
             feature.message.connect(window.status.show_message)

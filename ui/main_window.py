@@ -187,6 +187,16 @@ class MainWindow(QMainWindow):
         self.search_features.library_changed()  # saved searches, and the results kept live
         self.reader.reload()
 
+    def open_item(self, item_id: str, item_type: str) -> None:
+        """Open any item where it lives: quotes and drafts in the writing area, the rest
+        (sources, highlights, themes, collections) through the evidence features."""
+        if item_type == "quote":
+            self.writing.open_quote(item_id)
+        elif item_type == "draft":
+            self.writing.open_draft(item_id)
+        else:
+            self.evidence.open_item(item_id, item_type)
+
     def focus_reader(self) -> None:
         self.reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

@@ -24,25 +24,31 @@ from ui.settings import app_settings
 RELATED_LIMIT = 8
 VISIBLE_ROWS = 4
 OpenIdRole = Qt.ItemDataRole.UserRole + 1
+OpenTypeRole = Qt.ItemDataRole.UserRole + 2
 SETTING = "reader/related_expanded"
 
 
-def related_rows(hits: list[SearchHit], item_id: str) -> list[tuple[str, str, str]]:
-    """(id to open, title, detail) for each related source, once each, never the item itself."""
+def related_rows(hits: list[SearchHit], item_id: str) -> list[tuple[str, str, str, str]]:
+    """(id to open, its kind of item, title, detail) for each related item, once each, never
+    the item itself: a highlight or a quote cut from a source opens that source in the reader;
+    drafts, themes, collections and typed-in quotes open where they live."""
     rows, seen = [], {item_id}
     for hit in hits:
-        open_id = hit.id if hit.item_type == "source" else hit.source_id
-        if open_id is None or open_id in seen:
+        if hit.item_type == "source" or hit.source_id is None:
+            open_id, open_type = hit.id, hit.item_type
+        else:
+            open_id, open_type = hit.source_id, "source"
+        if open_id in seen:
             continue
         seen.add(open_id)
         detail = " · ".join(part for part in (hit.kind_label, "; ".join(hit.authors[:2]),
                                               (hit.date or "")[:4]) if part)
-        rows.append((open_id, hit.title, detail))
+        rows.append((open_id, open_type, hit.title, detail))
     return rows
 
 
 class RelatedPanel(QWidget):
-    open_requested = Signal(str)  # the id of a related item to open
+    open_requested = Signal(str, str)  # the id and kind of item of a related item to open
     loaded = Signal()
     failed = Signal(str)
 
@@ -96,7 +102,7 @@ class RelatedPanel(QWidget):
             return
         sequence, library = self._sequence, self._context.library
 
-        def find(**_) -> list[tuple[str, str, str]]:
+        def find(**_) -> list[tuple[str, str, str, str]]:
             try:
                 return related_rows(related(library, item_id, limit=RELATED_LIMIT), item_id)
             except NotFound:  # trashed or gone since it was listed
@@ -105,7 +111,7 @@ class RelatedPanel(QWidget):
         self._context.read(find, on_done=lambda rows: self._found(sequence, rows),
                            on_failed=lambda message: self._failed(sequence, message))
 
-    def _found(self, sequence: int, rows: list[tuple[str, str, str]]) -> None:
+    def _found(self, sequence: int, rows: list[tuple[str, str, str, str]]) -> None:
         if sequence == self._sequence:
             self._set_rows(rows, "Nothing closely related in the library yet.")
             self.loaded.emit()
@@ -115,11 +121,12 @@ class RelatedPanel(QWidget):
             self._set_rows([], "Related items could not be found.")
             self.failed.emit(message)
 
-    def _set_rows(self, rows: list[tuple[str, str, str]], empty_text: str) -> None:
+    def _set_rows(self, rows: list[tuple[str, str, str, str]], empty_text: str) -> None:
         self.list.clear()
-        for open_id, title, detail in rows:
+        for open_id, open_type, title, detail in rows:
             row = QListWidgetItem(f"{title}   —   {detail}" if detail else title)
             row.setData(OpenIdRole, open_id)
+            row.setData(OpenTypeRole, open_type)
             row.setToolTip(f"{title}\n{detail}" if detail else title)
             self.list.addItem(row)
         self.empty.setText(empty_text)
@@ -146,4 +153,4 @@ class RelatedPanel(QWidget):
     def _open(self, row: QListWidgetItem) -> None:
         open_id = row.data(OpenIdRole)
         if open_id:
-            self.open_requested.emit(open_id)
+            self.open_requested.emit(open_id, row.data(OpenTypeRole))

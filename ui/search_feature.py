@@ -201,8 +201,12 @@ class SearchFeatures(QObject):
         if item is None or item[1] == "source":
             self.related.show_source(source)
 
-    def _open_related(self, item_id: str) -> None:
-        """Select it in the list if it is there; otherwise open it in the reader alone."""
+    def _open_related(self, item_id: str, item_type: str) -> None:
+        """A source: selected in the list if it is there, otherwise opened in the reader alone.
+        Anything else opens where it lives (a draft in the editor, a theme in the codebook)."""
+        if item_type != "source":
+            self._window.open_item(item_id, item_type)
+            return
         pane = self._window.list_pane
         row = pane.active_table.model().row_of(item_id)
         if row is not None:

@@ -180,9 +180,13 @@ class WritingFeatures(QObject):
         if item_type == "draft":
             self.open_draft(item_id)
         elif item_type == "quote":
-            self._select_after_reload = item_id
-            self.section.select(QUOTES)
-            self._quotes_loaded()
+            self.open_quote(item_id)
+
+    def open_quote(self, quote_id: str) -> None:
+        """Show the Quotes list with this quote selected (once the list has it)."""
+        self._select_after_reload = quote_id
+        self.section.select(QUOTES)
+        self._quotes_loaded()
 
     def open_draft(self, draft_id: str) -> None:
         if self.section.current != DRAFTS:

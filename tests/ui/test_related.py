@@ -49,6 +49,23 @@ def test_a_quote_found_by_search_shows_its_own_related_items(qtbot, open_window,
     assert "Tram extension business case" not in panel.titles[:1]  # a source's own again
 
 
+def test_a_related_draft_is_listed_and_opens_in_the_editor(qtbot, open_window, lib):
+    from kb import drafts
+    from kb.index import indexer
+
+    make_search_library(lib)
+    draft = drafts.new_draft(lib, "Tram capital memo",
+                             "The tram extension needs capital funding from the settlement.")
+    indexer.sync(lib)
+    window = open_window(lib)
+    select_title(qtbot, window, "Tram extension business case")
+    panel = window.search_features.related
+    row = panel.titles.index("Tram capital memo")
+    click_related(qtbot, window, row)
+    qtbot.waitUntil(lambda: window.writing.draft_pane.draft is not None, timeout=5000)
+    assert window.writing.draft_pane.draft.id == draft.id
+
+
 def test_clicking_a_related_item_opens_it(qtbot, open_window, lib):
     window = open_window(make_search_library(lib))
     select_title(qtbot, window, "Skills funding streams")

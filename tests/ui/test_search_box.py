@@ -142,6 +142,26 @@ def test_an_older_slower_search_never_replaces_a_newer_one(qtbot, open_window, f
     assert list_titles(window) == ["Bus franchising in Manchester"]
 
 
+def test_an_older_search_finishing_after_a_newer_one_is_dropped(qtbot, open_window, filled,
+                                                                 monkeypatch):
+    """Searches finishing out of order (as on a pool of several threads): the newer one's
+    results stay on screen when the older one's arrive later."""
+    window = open_window(filled)
+    runner = window.search_runner
+    pending = []
+    monkeypatch.setattr(runner._context, "read",
+                        lambda job, on_done=None, on_failed=None, label="": pending.append((job, on_done)))
+    shown = []
+    runner.results_ready.connect(lambda results: shown.append(results.query))
+    runner.run("funding")
+    runner.run("franchising")
+    for job, on_done in reversed(pending):  # the newer finishes first
+        on_done(job())
+    wait_idle(qtbot, window)
+    assert shown == ["franchising"]
+    assert list_titles(window) == ["Bus franchising in Manchester"]
+
+
 def test_the_help_button_documents_the_syntax(qtbot, open_window, lib):
     window = open_window(lib)
     qtbot.mouseClick(window.search_box.help_button, Qt.MouseButton.LeftButton)

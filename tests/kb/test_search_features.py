@@ -40,6 +40,33 @@ def test_filters_narrow_by_facet_values(policy_library):
     assert both.total == 3
 
 
+def test_theme_and_collection_facets_count_and_narrow(policy_library):
+    """Coded to a sub-theme counts for it (and `theme:` of the parent finds it); a collection's
+    members count for it; both narrow as filters and as fields."""
+    from kb import collections, evidence, themes
+    from kb.index import indexer
+
+    skills_report, mayors = (search(policy_library, f"title:{word}").hits[0]
+                             for word in ("funding", "mayors"))
+    themes.add_theme(policy_library, "Skills")
+    themes.add_theme(policy_library, "Adult skills", parent="Skills")
+    evidence.link_source(policy_library, skills_report.id, "Adult skills")
+    collections.add_collection(policy_library, "Eastmoor")
+    collections.add_to_collection(policy_library, "Eastmoor", [mayors.id])
+    indexer.sync(policy_library)
+    results = search(policy_library, "colleges", facets=True)
+    assert results.facets["theme"] == {"Skills": 1, "Adult skills": 1}
+    assert results.facets["collection"] == {"Eastmoor": 1}
+    assert [hit.title for hit in search(policy_library, "colleges",
+                                        filters={"theme": ["skills"]}).hits] == ["Skills funding"]
+    assert [hit.title for hit in search(policy_library, "colleges",
+                                        filters={"collection": ["eastmoor"]}).hits] == ["Skills and mayors"]
+    coded = [hit.title for hit in search(policy_library, "theme:skills").hits]
+    assert "Skills funding" in coded and "Skills and mayors" not in coded
+    assert [hit.title for hit in search(policy_library, "collection:eastmoor kind:article").hits] == [
+        "Skills and mayors"]
+
+
 def test_did_you_mean_uses_the_library_vocabulary(policy_library):
     results = search(policy_library, "colleges fundng")
     assert results.total == 0 or results.relaxed

@@ -210,7 +210,10 @@ def _fuzzy(text: str, exact: str, prefix: str, suffix: str, old: int,
     candidates, words = set(), [token for token, _, _ in wanted]
     for low in _nearest(after_prefix, old, 3):  # surviving context brackets or implies a region
         ends = [high for high in before_suffix if low <= high <= low + 2 * len(exact) + 40]
-        candidates |= {_strip(text, low, min(ends) if ends else low + len(exact))}
+        # A short stored suffix ("s ") can recur inside the passage: the three ends nearest
+        # the passage's length are tried, not only the first.
+        for high in _nearest(ends, low + len(exact), 3) if ends else [low + len(exact)]:
+            candidates.add(_strip(text, low, high))
     for high in _nearest(before_suffix, old + len(exact), 3):
         candidates |= {_strip(text, max(0, high - len(exact)), high)}
     slack = len(exact) // 4 + 40

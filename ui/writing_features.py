@@ -176,11 +176,9 @@ class WritingFeatures(QObject):
 
     def _result_activated(self, index) -> None:
         """Enter or a double-click on a quote or a draft among the search results."""
-        item_id, item_type = index.data(ItemIdRole), index.data(ItemTypeRole)
-        if item_type == "draft":
-            self.open_draft(item_id)
-        elif item_type == "quote":
-            self.open_quote(item_id)
+        item_type = index.data(ItemTypeRole)
+        if item_type in ("draft", "quote"):  # sources and highlights go to the reader
+            self._window.open_item(index.data(ItemIdRole), item_type)
 
     def open_quote(self, quote_id: str) -> None:
         """Show the Quotes list with this quote selected (once the list has it)."""

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from whoosh import qparser
 from whoosh import query as wq
 
-from kb.index.analysis import is_dropped, normalise_word, stem_prefix, stem_terms
+from kb.index.analysis import WORD, is_dropped, normalise_word, stem_prefix, stem_terms
 from kb.index.stop_maps import STOP_MAP_FIELDS, phrase_parts
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
 MIN_PREFIX = 3  # shorter prefixes expand to thousands of terms: seconds per query
-TEXT_FIELDS = ("title", "body", "memo")
+TEXT_FIELDS = STOP_MAP_FIELDS  # the stemmed text fields: title, body, memo
 DEFAULT_FIELDS = ("title", "body", "memo", "author", "publisher", "tag")
 NAME_FIELDS = tuple(name for name in DEFAULT_FIELDS if name not in TEXT_FIELDS)  # nothing dropped
 FIELD_BOOSTS = {"title": 3.0, "body": 1.0, "memo": 1.0, "author": 2.0, "publisher": 1.0, "tag": 1.5}
@@ -224,7 +224,7 @@ class _StopPhrasePlugin(qparser.PhrasePlugin):
     class PhraseNode(qparser.PhrasePlugin.PhraseNode):
         def query(self, parser):
             fieldname = self.fieldname or parser.fieldname
-            if fieldname in STOP_MAP_FIELDS and self.slop == 1:
+            if fieldname in TEXT_FIELDS and self.slop == 1:
                 return qparser.syntax.attach(phrase_query(fieldname, self.text, self.boost), self)
             return super().query(parser)
 
@@ -291,9 +291,9 @@ def _only_negative(query: wq.Query) -> bool:
 
 
 def content_words(text: str) -> list[str]:
-    words = re.findall(r"\w+(?:['’]\w+)*", text.lower())
-    return [word for word in words
-            if word not in QUESTION_STOP_WORDS and word not in _OPERATOR_WORDS and not is_dropped(word)]
+    """The words of a plain query that carry meaning: not dropped by the index, not fillers."""
+    return [word for word in WORD.findall(text.lower())
+            if word not in QUESTION_STOP_WORDS and not is_dropped(word)]
 
 
 def words_query(text: str, schema, require_all: bool) -> wq.Query:

@@ -129,7 +129,7 @@ def deleted_docs(reader) -> frozenset:
     found = getattr(reader, "deleted_docs_set", None)  # a segment reader's cached set
     if found is not None:
         return frozenset(found)
-    return frozenset(doc for doc in range(reader.doc_count_all()) if reader.isdeleted_docs(doc))
+    return frozenset(doc for doc in range(reader.doc_count_all()) if reader.is_deleted(doc))
 
 
 def read_postings(reader, fieldname: str, btext: bytes) -> tuple[array, array]:

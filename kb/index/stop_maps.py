@@ -18,7 +18,7 @@ from string import ascii_lowercase, digits
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN
 
-from kb.index.analysis import DROPPED_WORDS, STEMMER, WORD, is_dropped, normalise_word
+from kb.index.analysis import CACHE_LIMIT, DROPPED_WORDS, STEMMER, WORD, is_dropped, normalise_word
 
 STOP_MAP_FIELDS = ("title", "body", "memo")  # the stemmed text fields, whose stop words drop
 SUFFIX = "_stops"
@@ -27,7 +27,6 @@ OTHER_DROPPED = 0xFE  # a one-letter word outside a-z and 0-9
 _DROPPED_WORDS = sorted(DROPPED_WORDS | set(ascii_lowercase) | set(digits))
 CODES = {word: code for code, word in enumerate(_DROPPED_WORDS, start=1)}
 assert len(CODES) < OTHER_DROPPED, "every dropped word needs its own byte"
-_CACHE_LIMIT = 300_000
 _code_of_raw: dict[str, int] = {}
 
 
@@ -56,7 +55,7 @@ def _code_new_words(words: list[str]) -> bytes:
     for index in compress(range(len(codes)), map(is_, codes, repeat(None))):
         word = words[index]
         code = codes[index] = code_of(word)
-        if len(_code_of_raw) < _CACHE_LIMIT:
+        if len(_code_of_raw) < CACHE_LIMIT:
             _code_of_raw[word] = code
     return bytes(codes)
 

@@ -193,3 +193,20 @@ def test_occurrences_in_a_body_come_from_postings_the_search_read():
         assert evaluator.occurrences(0, "body", [council, skills]) == {council: 2, skills: 1}
         assert evaluator.occurrences(1, "body", [council, skills]) == {skills: 1}
         assert evaluator.occurrences(2, "body", [council, skills]) == {council: 1}
+
+
+def test_deletions_are_read_from_readers_without_a_cached_set():
+    """A reader that keeps no set of its deletions is asked document by document."""
+    from kb.index.segment_reading import deleted_docs
+
+    class Reader:
+        def has_deletions(self):
+            return True
+
+        def doc_count_all(self):
+            return 5
+
+        def is_deleted(self, doc):
+            return doc in (1, 3)
+
+    assert deleted_docs(Reader()) == frozenset({1, 3})
